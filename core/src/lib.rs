@@ -1,0 +1,152 @@
+//! # baogao — Chinese government work reports as data
+//!
+//! `baogao` reads a whole 政府工作报告 (national, provincial, city, county or
+//! district; simplified or traditional; clean, scraped from a web page or copied
+//! out of a PDF) and returns its **sections**, **indicators** and
+//! **commitments** as typed data with exact positions in the text.
+//!
+//! ```
+//! let report = baogao::parse(baogao::SAMPLE_REPORT);
+//! assert_eq!(report.meta.region.as_deref(), Some("江干区"));
+//! let part = &report.sections[0];
+//! assert_eq!(part.marker.as_deref(), Some("一、"));
+//! assert_eq!(part.title, "过去五年和2016年政府工作回顾");
+//! // Every span indexes the caller's original string.
+//! assert_eq!(&baogao::SAMPLE_REPORT[part.title_start..part.title_end], part.title);
+//! ```
+//!
+//! The pipeline, one module per stage:
+//! [`normalize`] (offset-mapped folded view) → [`meta`] (title block) →
+//! [`outline`] (sections, paragraphs, roles) → later stages add numbers,
+//! indicators, commitments and cross-year tracking.
+//!
+//! Offsets are UTF-8 bytes in Rust; [`Report::reindexed`] converts a whole
+//! report to chars (Python, JSON) or UTF-16 units (JavaScript).
+
+#![warn(missing_docs)]
+
+pub mod diagnostics;
+mod error;
+pub mod meta;
+pub mod model;
+pub mod normalize;
+pub mod offsets;
+pub mod outline;
+pub mod roles;
+
+#[cfg(feature = "encoding")]
+pub mod decode;
+
+use std::sync::Arc;
+
+pub use error::{Error, ErrorKind};
+pub use model::*;
+use normalize::Normalized;
+
+/// The seed report embedded in the crate: the 2017 government work report of
+/// Jianggan District, Hangzhou (江干区). `baogao show` with no file shows it.
+pub const SAMPLE_REPORT: &str = include_str!("../data/sample-2017-hangzhou-jianggan-district.txt");
+
+/// Options for [`Parser`].
+///
+/// ```
+/// let opts = baogao::Options { year: Some(2017), ..Default::default() };
+/// let report = baogao::Parser::new(opts).parse("一、回顾\n正文。");
+/// assert_eq!(report.meta.year, Some(2017));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// The report year, when the text has no date line (overrides nothing the
+    /// text states).
+    pub year: Option<i32>,
+}
+
+/// A configured parser. [`parse`] is `Parser::default().parse`.
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    options: Options,
+}
+
+impl Parser {
+    /// A parser with these options.
+    pub fn new(options: Options) -> Self {
+        Parser { options }
+    }
+
+    /// Parses one report. Never panics and never fails: odd text gives an
+    /// emptier report plus [`Report::diagnostics`]. Offsets are UTF-8 bytes.
+    pub fn parse(&self, text: &str) -> Report {
+        let norm = Normalized::new(text);
+        let mut diagnostics = Vec::new();
+        let layout = outline::layout(&norm, &mut diagnostics);
+        let mut meta = meta::read(&norm, &layout);
+        if meta.year.is_none() {
+            meta.year = self.options.year;
+        }
+        let (sections, paragraphs) = outline::build(&norm, &layout, &mut diagnostics);
+        Report {
+            schema_version: SCHEMA_VERSION.to_string(),
+            offset_unit: OffsetUnit::Utf8,
+            meta,
+            sections,
+            paragraphs,
+            indicators: Vec::new(),
+            commitments: Vec::new(),
+            lists: Vec::new(),
+            diagnostics,
+            source: Some(Arc::from(text)),
+        }
+    }
+}
+
+/// Parses one report with default options. Offsets are UTF-8 bytes into `text`.
+///
+/// ```
+/// let text = "政府工作报告\n一、过去一年工作回顾\n(一)经济平稳增长\n全年生产总值增长5%。";
+/// let report = baogao::parse(text);
+/// assert_eq!(report.sections.len(), 2);
+/// assert_eq!(report.sections[1].parent, Some(0));
+/// ```
+pub fn parse(text: &str) -> Report {
+    Parser::default().parse(text)
+}
+
+impl Report {
+    /// The original text this report was parsed from (`None` after
+    /// deserializing from JSON).
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// A copy with every offset converted to `unit`. A report deserialized
+    /// from JSON has no source text and is returned unchanged.
+    ///
+    /// ```
+    /// use baogao::OffsetUnit;
+    /// let text = "𠮷一、回顾\n正文。";
+    /// let r = baogao::parse(text).reindexed(OffsetUnit::Char);
+    /// assert_eq!(r.offset_unit, OffsetUnit::Char);
+    /// assert_eq!(r.sections[0].start, 1);
+    /// ```
+    pub fn reindexed(&self, unit: OffsetUnit) -> Report {
+        let mut out = self.clone();
+        if unit == self.offset_unit {
+            return out;
+        }
+        if let Some(src) = &self.source {
+            offsets::reindex(&mut out, src, unit);
+        }
+        out
+    }
+
+    /// This report as compact JSON (the SPEC §2 wire format).
+    ///
+    /// ```
+    /// let json = baogao::parse("一、回顾").reindexed(baogao::OffsetUnit::Char).to_json();
+    /// assert!(json.contains("\"offset_unit\":\"char\""));
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}

@@ -1,0 +1,421 @@
+//! Stage 1: an offset-mapped normalized view of the input (SPEC §1).
+//!
+//! Every later stage matches on [`Normalized::text`], a folded copy of the
+//! input, and maps what it finds back with [`Normalized::to_original`]. The
+//! folding never changes what spans index: spans always point into the
+//! caller's original string.
+//!
+//! What the view folds:
+//!
+//! - full-width ASCII (U+FF01–U+FF5E: `９．５％`, `，`, `（`) to half-width;
+//! - U+3000, zero-width characters and the BOM are dropped; NBSP and other
+//!   Unicode spaces become an ASCII space; CR is dropped (CRLF → LF);
+//! - spaces between two Han characters are dropped ("政 府 工 作 报 告");
+//! - Kangxi radicals and CJK compatibility ideographs fold to unified
+//!   ideographs (`data/cjk_compat.tsv`);
+//! - traditional characters fold to simplified ones for matching
+//!   (`data/trad2simp.tsv`);
+//! - line breaks that cannot end a paragraph are joined: before punctuation
+//!   that cannot start one ("增长6.5\n%", a phrase split off by web markup),
+//!   after an opening bracket, inside a number, and in hard-wrapped PDF text
+//!   (most lines of one width, broken mid-sentence).
+//!
+//! ```
+//! use baogao::normalize::Normalized;
+//! let original = "增長９．５\n％";
+//! let n = Normalized::new(original);
+//! assert_eq!(n.text(), "增长9.5%");
+//! let (s, e) = n.to_original(0, n.text().len());
+//! assert_eq!(&original[s..e], original);
+//! ```
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::Script;
+
+/// The folded view of an input string with a map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    original: &'a str,
+    text: String,
+    /// For every byte of `text`: the original byte offset where its char starts.
+    starts: Vec<u32>,
+    /// For every byte of `text`: the original byte offset where its char ends.
+    ends: Vec<u32>,
+    script: Script,
+}
+
+struct Folded {
+    c: char,
+    start: u32,
+    end: u32,
+}
+
+fn table(data: &str) -> HashMap<char, char> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            let a = it.next()?.chars().next()?;
+            let b = it.next()?.chars().next()?;
+            Some((a, b))
+        })
+        .collect()
+}
+
+fn trad_table() -> &'static HashMap<char, char> {
+    static T: OnceLock<HashMap<char, char>> = OnceLock::new();
+    T.get_or_init(|| table(include_str!("../data/trad2simp.tsv")))
+}
+
+fn simp_only() -> &'static std::collections::HashSet<char> {
+    static T: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+    T.get_or_init(|| {
+        let t = trad_table();
+        t.values().copied().filter(|c| !t.contains_key(c)).collect()
+    })
+}
+
+fn compat_table() -> &'static HashMap<char, char> {
+    static T: OnceLock<HashMap<char, char>> = OnceLock::new();
+    T.get_or_init(|| table(include_str!("../data/cjk_compat.tsv")))
+}
+
+/// `true` for CJK unified ideographs (the BMP blocks and extension B+).
+///
+/// ```
+/// assert!(baogao::normalize::is_han('国'));
+/// assert!(!baogao::normalize::is_han('，'));
+/// ```
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F | 0x3007)
+}
+
+/// Punctuation that cannot start a paragraph: a line break before it is a
+/// wrap, not a paragraph break.
+fn continues_line(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '。'
+            | '、'
+            | ';'
+            | ':'
+            | ')'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | '!'
+            | '?'
+            | '%'
+            | '‰'
+    )
+}
+
+/// Characters that cannot end a paragraph: a line break after them is a wrap.
+fn opens(c: char) -> bool {
+    matches!(c, '(' | '《' | '「' | '『' | '“' | '‘' | '[' | '【')
+}
+
+fn ends_sentence(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '!' | '?' | ':' | ';' | '…' | '”' | '’' | ')' | '》' | '」'
+    )
+}
+
+/// `true` when the chars start like a numbered heading ("一、", "(一)", "1.").
+fn starts_heading(chars: &[Folded]) -> bool {
+    let c: Vec<char> = chars.iter().take(4).map(|f| f.c).collect();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    match c.as_slice() {
+        [a, '、', ..] | [a, '.', ..] => numeral(*a),
+        [a, b, '、', ..] => numeral(*a) && numeral(*b),
+        ['(', a, ..] => numeral(*a),
+        _ => false,
+    }
+}
+
+fn fold_char(c: char) -> Option<char> {
+    let u = c as u32;
+    match c {
+        '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{3000}' | '\r' => None,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => Some(' '),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u - 0xFEE0),
+        _ => {
+            if let Some(&k) = compat_table().get(&c) {
+                Some(*trad_table().get(&k).unwrap_or(&k))
+            } else if u >= 0x3400 {
+                Some(*trad_table().get(&c).unwrap_or(&c))
+            } else {
+                Some(c)
+            }
+        }
+    }
+}
+
+/// Detects hard-wrapped (PDF) text: returns the wrap width in chars when most
+/// long lines share one length and break mid-sentence.
+fn wrap_width(chars: &[Folded]) -> Option<usize> {
+    let mut lens: Vec<(usize, char)> = Vec::new();
+    let mut len = 0usize;
+    let mut last = ' ';
+    for f in chars {
+        if f.c == '\n' {
+            if len > 0 {
+                lens.push((len, last));
+            }
+            len = 0;
+        } else if f.c != ' ' {
+            len += 1;
+            last = f.c;
+        }
+    }
+    let long: Vec<&(usize, char)> = lens.iter().filter(|(l, _)| *l >= 15).collect();
+    if long.len() < 10 {
+        return None;
+    }
+    let mut freq: HashMap<usize, usize> = HashMap::new();
+    for (l, _) in &long {
+        *freq.entry(*l).or_default() += 1;
+    }
+    let (&mode, _) = freq.iter().max_by_key(|(l, n)| (**n, **l))?;
+    let near = long.iter().filter(|(l, _)| l.abs_diff(mode) <= 1).count();
+    let open = long
+        .iter()
+        .filter(|(l, c)| l.abs_diff(mode) <= 1 && !ends_sentence(*c))
+        .count();
+    (near * 2 >= long.len() && open * 3 >= near).then_some(mode)
+}
+
+impl<'a> Normalized<'a> {
+    /// Builds the normalized view of `original`.
+    pub fn new(original: &'a str) -> Self {
+        let mut trad = 0usize;
+        let mut simp = 0usize;
+        let mut chars: Vec<Folded> = Vec::with_capacity(original.len() / 2);
+        for (b, c) in original.char_indices() {
+            if trad_table().contains_key(&c) {
+                trad += 1;
+            } else if simp_only().contains(&c) {
+                simp += 1;
+            }
+            let start = b as u32;
+            let end = (b + c.len_utf8()) as u32;
+            if let Some(f) = fold_char(c) {
+                chars.push(Folded { c: f, start, end });
+            }
+        }
+        let script = if trad >= 20 && trad > simp * 4 {
+            Script::Traditional
+        } else if trad >= 20 && simp >= 20 && trad * 10 >= simp {
+            Script::Mixed
+        } else {
+            Script::Simplified
+        };
+        let keep = decide(&chars);
+        let mut text = String::with_capacity(original.len());
+        let mut starts = Vec::with_capacity(original.len());
+        let mut ends = Vec::with_capacity(original.len());
+        for (f, k) in chars.iter().zip(keep) {
+            if !k {
+                continue;
+            }
+            text.push(f.c);
+            for _ in 0..f.c.len_utf8() {
+                starts.push(f.start);
+                ends.push(f.end);
+            }
+        }
+        Normalized {
+            original,
+            text,
+            starts,
+            ends,
+            script,
+        }
+    }
+
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The original input.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The script detected while folding.
+    pub fn script(&self) -> Script {
+        self.script
+    }
+
+    /// Maps the normalized byte range `start..end` to the original byte range
+    /// covering the same characters (including anything dropped in between).
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let n = self.text.len();
+        let s = if start >= n {
+            self.original.len()
+        } else {
+            self.starts[start] as usize
+        };
+        if end <= start {
+            return (s, s);
+        }
+        let e = if end > n {
+            self.original.len()
+        } else {
+            self.ends[end - 1] as usize
+        };
+        (s, e.max(s))
+    }
+
+    /// The original slice behind the normalized range `start..end`.
+    pub fn original_slice(&self, start: usize, end: usize) -> &'a str {
+        let (s, e) = self.to_original(start, end);
+        &self.original[s..e]
+    }
+
+    /// Normalized byte offset of the first normalized char at or after the
+    /// original byte offset `orig` (binary search).
+    pub fn from_original(&self, orig: usize) -> usize {
+        self.starts.partition_point(|&s| (s as usize) < orig)
+    }
+}
+
+/// Decides which folded chars to keep: drops spaces between Han characters
+/// and line breaks that are wraps.
+fn decide(chars: &[Folded]) -> Vec<bool> {
+    let mut keep = vec![true; chars.len()];
+    let width = wrap_width(chars);
+    let is_ws = |c: char| c == ' ' || c == '\n';
+    let mut i = 0;
+    // Length (in chars) of the current line so far, for wrap detection.
+    let mut line_len = 0usize;
+    while i < chars.len() {
+        let c = chars[i].c;
+        if !is_ws(c) {
+            line_len += 1;
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut breaks = 0;
+        while j < chars.len() && is_ws(chars[j].c) {
+            if chars[j].c == '\n' {
+                breaks += 1;
+            }
+            j += 1;
+        }
+        let prev = if i > 0 { Some(chars[i - 1].c) } else { None };
+        let next = chars.get(j).map(|f| f.c);
+        let join = match (prev, next) {
+            (Some(p), Some(n)) => {
+                if breaks == 0 {
+                    is_han(p) && is_han(n)
+                } else {
+                    continues_line(n)
+                        || opens(p)
+                        || (p.is_ascii_digit() && (n == '.' || n == '%'))
+                        || (p == '.'
+                            && n.is_ascii_digit()
+                            && i >= 2
+                            && chars[i - 2].c.is_ascii_digit())
+                        || (breaks == 1
+                            && width.is_some_and(|w| line_len + 1 >= w)
+                            && !ends_sentence(p)
+                            && !starts_heading(&chars[j..])
+                            && (is_han(n) || n.is_ascii_alphanumeric() || is_han(p)))
+                }
+            }
+            _ => false,
+        };
+        if join {
+            for k in keep.iter_mut().take(j).skip(i) {
+                *k = false;
+            }
+        }
+        if breaks > 0 && !join {
+            line_len = 0;
+        }
+        i = j;
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(original: &str) -> Normalized<'_> {
+        let n = Normalized::new(original);
+        // Every normalized char maps to an original char boundary.
+        for (b, c) in n.text().char_indices() {
+            let (s, e) = n.to_original(b, b + c.len_utf8());
+            assert!(original.is_char_boundary(s) && original.is_char_boundary(e));
+            assert!(s < e);
+        }
+        n
+    }
+
+    #[test]
+    fn folds_width_spaces_and_bom() {
+        let n = roundtrip("\u{FEFF}\u{3000}\u{3000}增长９．５％，\u{200B}好\r\n下一段");
+        assert_eq!(n.text(), "增长9.5%,好\n下一段");
+    }
+
+    #[test]
+    fn joins_wraps_before_punctuation_and_inside_numbers() {
+        assert_eq!(roundtrip("增长6.5\n%").text(), "增长6.5%");
+        assert_eq!(roundtrip("增长5.\n2万元").text(), "增长5.2万元");
+        assert_eq!(
+            roundtrip("通过了\n中华人民共和国宪法\n，接着").text(),
+            "通过了\n中华人民共和国宪法,接着"
+        );
+        assert_eq!(roundtrip("标题\n\n正文").text(), "标题\n\n正文");
+    }
+
+    #[test]
+    fn drops_spaces_between_han_only() {
+        assert_eq!(roundtrip("政 府 工 作 报 告").text(), "政府工作报告");
+        assert_eq!(roundtrip("8 .8 %").text(), "8 .8 %");
+        assert_eq!(roundtrip("Public domain").text(), "Public domain");
+    }
+
+    #[test]
+    fn folds_kangxi_and_traditional() {
+        let n = roundtrip("党的⼗七⼤");
+        assert_eq!(n.text(), "党的十七大");
+        let n = roundtrip("國務院關於發展");
+        assert_eq!(n.text(), "国务院关于发展");
+    }
+
+    #[test]
+    fn maps_spans_back_to_the_original() {
+        let original = "𠮷ａ\u{3000}增長\r\n９％";
+        let n = roundtrip(original);
+        let t = n.text();
+        let at = t.find('增').unwrap();
+        let (s, e) = n.to_original(at, t.len());
+        assert_eq!(&original[s..e], "增長\r\n９％");
+    }
+
+    #[test]
+    fn joins_hard_wrapped_pdf_lines() {
+        let line = "这是一个很长的句子用来模拟每行二十八个字符的排版效果而";
+        let mut text = String::new();
+        for _ in 0..12 {
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push_str("结束。\n一、标题\n正文。\n");
+        let n = roundtrip(&text);
+        assert!(n.text().contains("而这是"));
+        assert!(n.text().contains("而结束。\n一、标题\n正文。"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Re-indexing offsets between UTF-8 bytes, chars and UTF-16 code units.
+//!
+//! The parser works in UTF-8 byte offsets into the original input. Bindings
+//! need code points (Python) or UTF-16 units (JavaScript); the conversion is
+//! done here once, for a whole [`Report`], so no binding does offset maths.
+//!
+//! ```
+//! use baogao::{parse, OffsetUnit};
+//! let text = "𠮷政府工作报告\n各位代表：\n一、过去一年工作回顾\n地区生产总值增长5%。\n";
+//! let report = parse(text).reindexed(OffsetUnit::Utf16);
+//! let s = &report.sections[0];
+//! let utf16: Vec<u16> = text.encode_utf16().collect();
+//! assert_eq!(String::from_utf16(&utf16[s.title_start..s.title_end]).unwrap(), s.title);
+//! ```
+
+use crate::model::{OffsetUnit, Report};
+
+/// Calls `f` on every offset field of `report` (start, end, title_start, …).
+pub(crate) fn for_each_offset(report: &mut Report, f: &mut dyn FnMut(&mut usize)) {
+    for s in &mut report.sections {
+        f(&mut s.start);
+        f(&mut s.end);
+        f(&mut s.title_start);
+        f(&mut s.title_end);
+    }
+    for p in &mut report.paragraphs {
+        f(&mut p.start);
+        f(&mut p.end);
+        if let Some(lead) = &mut p.lead {
+            f(&mut lead.start);
+            f(&mut lead.end);
+        }
+    }
+    for i in &mut report.indicators {
+        f(&mut i.start);
+        f(&mut i.end);
+        f(&mut i.sentence.start);
+        f(&mut i.sentence.end);
+        if let Some(s) = &mut i.metric.start {
+            f(s);
+        }
+        if let Some(e) = &mut i.metric.end {
+            f(e);
+        }
+    }
+    for c in &mut report.commitments {
+        f(&mut c.start);
+        f(&mut c.end);
+        if let Some(o) = &mut c.object {
+            f(&mut o.start);
+            f(&mut o.end);
+        }
+    }
+    for l in &mut report.lists {
+        for it in &mut l.items {
+            f(&mut it.start);
+            f(&mut it.end);
+        }
+    }
+    for d in &mut report.diagnostics {
+        if let Some(s) = &mut d.start {
+            f(s);
+        }
+        if let Some(e) = &mut d.end {
+            f(e);
+        }
+    }
+}
+
+/// Position of a char boundary in the three units.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pos {
+    utf8: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+impl Pos {
+    fn get(self, unit: OffsetUnit) -> usize {
+        match unit {
+            OffsetUnit::Utf8 => self.utf8,
+            OffsetUnit::Char => self.chars,
+            OffsetUnit::Utf16 => self.utf16,
+        }
+    }
+}
+
+/// For each offset of `sorted` (sorted, deduplicated, counted in `from`), its
+/// position in all three units. Offsets past the end clamp to the end.
+fn positions(text: &str, sorted: &[usize], from: OffsetUnit) -> Vec<Pos> {
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut pos = Pos::default();
+    let mut iter = text.chars();
+    for &target in sorted {
+        while pos.get(from) < target {
+            let Some(c) = iter.next() else { break };
+            pos.utf8 += c.len_utf8();
+            pos.chars += 1;
+            pos.utf16 += c.len_utf16();
+        }
+        out.push(pos);
+    }
+    out
+}
+
+/// Converts every offset of `report` (counted in `report.offset_unit` over
+/// `text`) to `unit`.
+pub(crate) fn reindex(report: &mut Report, text: &str, unit: OffsetUnit) {
+    let from = report.offset_unit;
+    if unit == from {
+        return;
+    }
+    let mut all = Vec::new();
+    for_each_offset(report, &mut |o| all.push(*o));
+    all.sort_unstable();
+    all.dedup();
+    let pos = positions(text, &all, from);
+    for_each_offset(report, &mut |o| {
+        if let Ok(i) = all.binary_search(o) {
+            *o = pos[i].get(unit);
+        }
+    });
+    report.offset_unit = unit;
+}
+
+/// Converts a byte offset of `text` to a char offset (for one-off use).
+///
+/// ```
+/// assert_eq!(baogao::offsets::char_offset("𠮷a", 4), 1);
+/// ```
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+/// Converts a byte offset of `text` to a UTF-16 offset (for one-off use).
+///
+/// ```
+/// assert_eq!(baogao::offsets::utf16_offset("𠮷a", 4), 2);
+/// ```
+pub fn utf16_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.encode_utf16().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_cover_astral_and_bmp() {
+        let text = "a𠮷b中😀";
+        let bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect();
+        let pos = positions(text, &bytes, OffsetUnit::Utf8);
+        for (&b, p) in bytes.iter().zip(&pos) {
+            assert_eq!(p.chars, char_offset(text, b));
+            assert_eq!(p.utf16, utf16_offset(text, b));
+        }
+        let last = pos.last().unwrap();
+        assert_eq!((last.chars, last.utf16), (5, 7));
+        // And back from UTF-16.
+        let u16s: Vec<usize> = pos.iter().map(|p| p.utf16).collect();
+        let back = positions(text, &u16s, OffsetUnit::Utf16);
+        assert_eq!(back.iter().map(|p| p.utf8).collect::<Vec<_>>(), bytes);
+    }
+}
