@@ -20,10 +20,7 @@ impl std::str::FromStr for Encoding {
         match s.to_ascii_lowercase().replace('_', "-").as_str() {
             "utf-8" | "utf8" => Ok(Encoding::Utf8),
             "gbk" | "gb2312" | "gb18030" | "cp936" => Ok(Encoding::Gbk),
-            other => Err(Error::invalid_option(
-                "encoding",
-                &format!("unknown encoding {other:?} (use utf-8 or gbk)"),
-            )),
+            other => Err(Error::invalid_option("encoding", &format!("unknown encoding {other:?} (use utf-8 or gbk)"))),
         }
     }
 }
@@ -48,11 +45,7 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Error> {
             let mut consumed = 0;
             loop {
                 out.reserve(bytes.len() * 2);
-                let (result, read) = decoder.decode_to_string_without_replacement(
-                    &bytes[consumed..],
-                    &mut out,
-                    true,
-                );
+                let (result, read) = decoder.decode_to_string_without_replacement(&bytes[consumed..], &mut out, true);
                 match result {
                     encoding_rs::DecoderResult::InputEmpty => return Ok(out),
                     encoding_rs::DecoderResult::OutputFull => consumed += read,

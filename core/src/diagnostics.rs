@@ -22,12 +22,7 @@ pub const NO_SECTIONS: &str = "no_sections";
 /// See the module table.
 pub const HEADING_SEQUENCE: &str = "heading_sequence";
 
-pub(crate) fn push(
-    out: &mut Vec<Diagnostic>,
-    code: &str,
-    message: impl Into<String>,
-    span: Option<(usize, usize)>,
-) {
+pub(crate) fn push(out: &mut Vec<Diagnostic>, code: &str, message: impl Into<String>, span: Option<(usize, usize)>) {
     out.push(Diagnostic {
         code: code.to_string(),
         message: message.into(),

@@ -40,11 +40,7 @@ pub struct Error {
 impl Error {
     /// An invalid-option error naming the option.
     pub fn invalid_option(name: &str, why: &str) -> Self {
-        Error {
-            kind: ErrorKind::InvalidOption,
-            message: format!("invalid option `{name}`: {why}"),
-            byte_offset: None,
-        }
+        Error { kind: ErrorKind::InvalidOption, message: format!("invalid option `{name}`: {why}"), byte_offset: None }
     }
 
     /// An encoding error at `byte_offset`.

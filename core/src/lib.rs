@@ -16,9 +16,10 @@
 //! ```
 //!
 //! The pipeline, one module per stage:
-//! [`normalize`] (offset-mapped folded view) → [`meta`] (title block) →
-//! [`outline`] (sections, paragraphs, roles) → later stages add numbers,
-//! indicators, commitments and cross-year tracking.
+//! [`normalize`] (offset-mapped folded view) → [`layout`] (page chrome, title
+//! block, body, duplicate copies) → [`meta`] (title block) → [`outline`]
+//! (sections, paragraphs, roles) → later stages add numbers, indicators,
+//! commitments and cross-year tracking.
 //!
 //! Offsets are UTF-8 bytes in Rust; [`Report::reindexed`] converts a whole
 //! report to chars (Python, JSON) or UTF-16 units (JavaScript).
@@ -27,12 +28,15 @@
 
 pub mod diagnostics;
 mod error;
+pub mod layout;
 pub mod meta;
 pub mod model;
 pub mod normalize;
+pub mod numerals;
 pub mod offsets;
 pub mod outline;
 pub mod roles;
+pub mod table;
 
 #[cfg(feature = "encoding")]
 pub mod decode;
@@ -50,7 +54,7 @@ pub const SAMPLE_REPORT: &str = include_str!("../data/sample-2017-hangzhou-jiang
 /// Options for [`Parser`].
 ///
 /// ```
-/// let opts = baogao::Options { year: Some(2017), ..Default::default() };
+/// let opts = baogao::Options::default().with_year(2017);
 /// let report = baogao::Parser::new(opts).parse("一、回顾\n正文。");
 /// assert_eq!(report.meta.year, Some(2017));
 /// ```
@@ -60,6 +64,14 @@ pub struct Options {
     /// The report year, when the text has no date line (overrides nothing the
     /// text states).
     pub year: Option<i32>,
+}
+
+impl Options {
+    /// Sets [`Options::year`].
+    pub fn with_year(mut self, year: i32) -> Self {
+        self.year = Some(year);
+        self
+    }
 }
 
 /// A configured parser. [`parse`] is `Parser::default().parse`.
@@ -79,12 +91,22 @@ impl Parser {
     pub fn parse(&self, text: &str) -> Report {
         let norm = Normalized::new(text);
         let mut diagnostics = Vec::new();
-        let layout = outline::layout(&norm, &mut diagnostics);
+        let layout = layout::layout(&norm, &mut diagnostics);
         let mut meta = meta::read(&norm, &layout);
         if meta.year.is_none() {
             meta.year = self.options.year;
         }
-        let (sections, paragraphs) = outline::build(&norm, &layout, &mut diagnostics);
+        let mut outline_diags = Vec::new();
+        let (mut sections, mut paragraphs) = outline::build(&norm, &layout, meta.year, &mut outline_diags);
+        if meta.year.is_none() {
+            meta::infer_year(&mut meta, &sections, &norm);
+            if meta.year.is_some() {
+                // Roles use the year (a "2016年…" part is a review in 2017, tasks in 2016).
+                outline_diags.clear();
+                (sections, paragraphs) = outline::build(&norm, &layout, meta.year, &mut outline_diags);
+            }
+        }
+        diagnostics.append(&mut outline_diags);
         Report {
             schema_version: SCHEMA_VERSION.to_string(),
             offset_unit: OffsetUnit::Utf8,
@@ -124,10 +146,12 @@ impl Report {
     ///
     /// ```
     /// use baogao::OffsetUnit;
-    /// let text = "𠮷一、回顾\n正文。";
+    /// let text = "𠮷\n一、回顾\n正文。";
     /// let r = baogao::parse(text).reindexed(OffsetUnit::Char);
     /// assert_eq!(r.offset_unit, OffsetUnit::Char);
-    /// assert_eq!(r.sections[0].start, 1);
+    /// assert_eq!(r.sections[0].start, 2); // 𠮷 is 4 bytes but one char
+    /// let r = r.reindexed(OffsetUnit::Utf16);
+    /// assert_eq!(r.sections[0].start, 3); // and two UTF-16 units
     /// ```
     pub fn reindexed(&self, unit: OffsetUnit) -> Report {
         let mut out = self.clone();

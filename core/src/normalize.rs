@@ -96,24 +96,7 @@ pub fn is_han(c: char) -> bool {
 /// Punctuation that cannot start a paragraph: a line break before it is a
 /// wrap, not a paragraph break.
 fn continues_line(c: char) -> bool {
-    matches!(
-        c,
-        '，' | ','
-            | '。'
-            | '、'
-            | ';'
-            | ':'
-            | ')'
-            | '》'
-            | '」'
-            | '』'
-            | '”'
-            | '’'
-            | '!'
-            | '?'
-            | '%'
-            | '‰'
-    )
+    matches!(c, '，' | ',' | '。' | '、' | ';' | ':' | ')' | '》' | '」' | '』' | '”' | '’' | '!' | '?' | '%' | '‰')
 }
 
 /// Characters that cannot end a paragraph: a line break after them is a wrap.
@@ -122,10 +105,7 @@ fn opens(c: char) -> bool {
 }
 
 fn ends_sentence(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '!' | '?' | ':' | ';' | '…' | '”' | '’' | ')' | '》' | '」'
-    )
+    matches!(c, '。' | '!' | '?' | ':' | ';' | '…' | '”' | '’' | ')' | '》' | '」')
 }
 
 /// `true` when the chars start like a numbered heading ("一、", "(一)", "1.").
@@ -185,10 +165,7 @@ fn wrap_width(chars: &[Folded]) -> Option<usize> {
     }
     let (&mode, _) = freq.iter().max_by_key(|(l, n)| (**n, **l))?;
     let near = long.iter().filter(|(l, _)| l.abs_diff(mode) <= 1).count();
-    let open = long
-        .iter()
-        .filter(|(l, c)| l.abs_diff(mode) <= 1 && !ends_sentence(*c))
-        .count();
+    let open = long.iter().filter(|(l, c)| l.abs_diff(mode) <= 1 && !ends_sentence(*c)).count();
     (near * 2 >= long.len() && open * 3 >= near).then_some(mode)
 }
 
@@ -231,13 +208,7 @@ impl<'a> Normalized<'a> {
                 ends.push(f.end);
             }
         }
-        Normalized {
-            original,
-            text,
-            starts,
-            ends,
-            script,
-        }
+        Normalized { original, text, starts, ends, script }
     }
 
     /// The normalized text.
@@ -259,19 +230,11 @@ impl<'a> Normalized<'a> {
     /// covering the same characters (including anything dropped in between).
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let n = self.text.len();
-        let s = if start >= n {
-            self.original.len()
-        } else {
-            self.starts[start] as usize
-        };
+        let s = if start >= n { self.original.len() } else { self.starts[start] as usize };
         if end <= start {
             return (s, s);
         }
-        let e = if end > n {
-            self.original.len()
-        } else {
-            self.ends[end - 1] as usize
-        };
+        let e = if end > n { self.original.len() } else { self.ends[end - 1] as usize };
         (s, e.max(s))
     }
 
@@ -288,62 +251,139 @@ impl<'a> Normalized<'a> {
     }
 }
 
+/// One physical line of folded chars (indices into the folded array).
+struct PhysLine {
+    /// First non-space char.
+    first: usize,
+    /// Last non-space char.
+    last: usize,
+    /// Number of non-space chars.
+    len: usize,
+    /// Contains sentence-internal punctuation (，、；。) before its end.
+    inner_punct: bool,
+    /// Has any punctuation at all.
+    any_punct: bool,
+    /// Has an ASCII digit.
+    digit: bool,
+}
+
+fn is_punct(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | ';' | '。' | ':' | '!' | '?' | '…' | '“' | '”' | '"' | '(' | ')' | '《' | '》')
+}
+
+fn phys_lines(chars: &[Folded]) -> Vec<PhysLine> {
+    let mut out = Vec::new();
+    let mut cur: Option<PhysLine> = None;
+    for (i, f) in chars.iter().enumerate() {
+        match f.c {
+            '\n' => {
+                if let Some(l) = cur.take() {
+                    out.push(l);
+                }
+            }
+            ' ' => {}
+            c => {
+                let l = cur.get_or_insert(PhysLine {
+                    first: i,
+                    last: i,
+                    len: 0,
+                    inner_punct: false,
+                    any_punct: false,
+                    digit: false,
+                });
+                if l.len > 0 && matches!(chars[l.last].c, ',' | '，' | '、' | ';' | '。') {
+                    l.inner_punct = true;
+                }
+                l.last = i;
+                l.len += 1;
+                l.any_punct |= is_punct(c);
+                l.digit |= c.is_ascii_digit();
+            }
+        }
+    }
+    if let Some(l) = cur {
+        out.push(l);
+    }
+    out
+}
+
+/// `true` when a line starting at `chars` begins a new unit of its own: a
+/// heading marker, a dash bullet, a bracketed line, a salutation.
+fn starts_block(chars: &[Folded]) -> bool {
+    let first = chars.first().map_or(' ', |f| f.c);
+    starts_heading(chars)
+        || matches!(first, '—' | '-' | '―' | '(' | '[' | '【' | '<' | '*' | '#')
+        || chars.iter().take(4).map(|f| f.c).eq("各位代表".chars())
+}
+
 /// Decides which folded chars to keep: drops spaces between Han characters
 /// and line breaks that are wraps.
 fn decide(chars: &[Folded]) -> Vec<bool> {
     let mut keep = vec![true; chars.len()];
-    let width = wrap_width(chars);
-    let is_ws = |c: char| c == ' ' || c == '\n';
+    // Spaces inside a line between two Han characters.
     let mut i = 0;
-    // Length (in chars) of the current line so far, for wrap detection.
-    let mut line_len = 0usize;
     while i < chars.len() {
-        let c = chars[i].c;
-        if !is_ws(c) {
-            line_len += 1;
+        if chars[i].c != ' ' {
             i += 1;
             continue;
         }
         let mut j = i;
-        let mut breaks = 0;
-        while j < chars.len() && is_ws(chars[j].c) {
-            if chars[j].c == '\n' {
-                breaks += 1;
-            }
+        while j < chars.len() && chars[j].c == ' ' {
             j += 1;
         }
-        let prev = if i > 0 { Some(chars[i - 1].c) } else { None };
-        let next = chars.get(j).map(|f| f.c);
-        let join = match (prev, next) {
-            (Some(p), Some(n)) => {
-                if breaks == 0 {
-                    is_han(p) && is_han(n)
-                } else {
-                    continues_line(n)
-                        || opens(p)
-                        || (p.is_ascii_digit() && (n == '.' || n == '%'))
-                        || (p == '.'
-                            && n.is_ascii_digit()
-                            && i >= 2
-                            && chars[i - 2].c.is_ascii_digit())
-                        || (breaks == 1
-                            && width.is_some_and(|w| line_len + 1 >= w)
-                            && !ends_sentence(p)
-                            && !starts_heading(&chars[j..])
-                            && (is_han(n) || n.is_ascii_alphanumeric() || is_han(p)))
-                }
-            }
-            _ => false,
-        };
-        if join {
-            for k in keep.iter_mut().take(j).skip(i) {
-                *k = false;
-            }
-        }
-        if breaks > 0 && !join {
-            line_len = 0;
+        if i > 0 && j < chars.len() && is_han(chars[i - 1].c) && is_han(chars[j].c) {
+            keep[i..j].iter_mut().for_each(|k| *k = false);
         }
         i = j;
+    }
+    let width = wrap_width(chars);
+    let lines = phys_lines(chars);
+    let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !starts_block(&chars[l.first..]));
+    // Whether the logical line built so far starts with a heading marker.
+    let mut marker_chain = lines.first().is_some_and(|l| starts_heading(&chars[l.first..]));
+    // Whether the logical line built so far stops mid-sentence.
+    let mut open = lines
+        .first()
+        .is_some_and(|l| !ends_sentence(chars[l.last].c) && !starts_heading(&chars[l.first..]) && l.inner_punct);
+    for w in 0..lines.len().saturating_sub(1) {
+        let (p, n) = (&lines[w], &lines[w + 1]);
+        let pc = chars[p.last].c;
+        let nc = chars[n.first].c;
+        let breaks = chars[p.last + 1..n.first].iter().filter(|f| f.c == '\n').count();
+        let p_marker = starts_heading(&chars[p.first..]);
+        let n_block = starts_block(&chars[n.first..]);
+        let n_fragment = n.len <= 4 && !n.any_punct && !n.digit && !n_block;
+        let wrapped = breaks == 1
+            && width.is_some_and(|wd| p.len + 1 >= wd)
+            && !ends_sentence(pc)
+            && !starts_heading(&chars[n.first..])
+            && (is_han(nc) || nc.is_ascii_alphanumeric() || is_han(pc));
+        let join = continues_line(nc)
+            || opens(pc)
+            || (pc.is_ascii_digit() && (nc == '.' || nc == '%'))
+            || (pc == '.' && nc.is_ascii_digit() && p.len >= 2 && chars[p.last - 1].c.is_ascii_digit())
+            || wrapped
+            // A sentence broken by web markup ("依法严厉打\n法轮功\n等邪教组织").
+            || (open && !n_block && (is_han(nc) || matches!(nc, '“' | '"' | '‘')))
+            // A phrase split off before a line that continues the sentence
+            // ("已经缔结了\n友好同盟互助条约\n。苏联…").
+            || (!ends_sentence(pc)
+                && !p_marker
+                && n.len <= 16
+                && !n.any_punct
+                && !n_block
+                && lines.get(w + 2).is_some_and(|l| continues_line(chars[l.first].c)))
+            // A split heading or phrase ("五、民主\n法制\n建设和…", "加强民主\n法制\n建设").
+            || ((p_marker || (p.len >= 3 && !p.any_punct)) && p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && has_next(w + 1));
+        if join {
+            keep[p.last + 1..n.first].iter_mut().for_each(|k| *k = false);
+            // A split heading continues only through fragments; a sentence through anything unfinished.
+            open = !ends_sentence(chars[n.last].c)
+                && if marker_chain { n_fragment } else { open || n.inner_punct || n.len <= 14 };
+        } else {
+            marker_chain = starts_heading(&chars[n.first..]);
+            open = !ends_sentence(chars[n.last].c) && !marker_chain && n.inner_punct;
+        }
     }
     keep
 }
@@ -365,19 +405,54 @@ mod tests {
 
     #[test]
     fn folds_width_spaces_and_bom() {
-        let n = roundtrip("\u{FEFF}\u{3000}\u{3000}增长９．５％，\u{200B}好\r\n下一段");
-        assert_eq!(n.text(), "增长9.5%,好\n下一段");
+        let n = roundtrip("\u{FEFF}\u{3000}\u{3000}增长９．５％，\u{200B}好。\r\n下一段");
+        assert_eq!(n.text(), "增长9.5%,好。\n下一段");
     }
 
     #[test]
     fn joins_wraps_before_punctuation_and_inside_numbers() {
         assert_eq!(roundtrip("增长6.5\n%").text(), "增长6.5%");
         assert_eq!(roundtrip("增长5.\n2万元").text(), "增长5.2万元");
-        assert_eq!(
-            roundtrip("通过了\n中华人民共和国宪法\n，接着").text(),
-            "通过了\n中华人民共和国宪法,接着"
-        );
+        assert_eq!(roundtrip("通过了\n中华人民共和国宪法\n，接着").text(), "通过了中华人民共和国宪法,接着");
         assert_eq!(roundtrip("标题\n\n正文").text(), "标题\n\n正文");
+    }
+
+    #[test]
+    fn joins_lines_split_by_web_markup() {
+        // A sentence broken around a linked phrase.
+        assert_eq!(
+            roundtrip("依法严厉打击\n法轮功\n等邪教组织。\n下一段。").text(),
+            "依法严厉打击法轮功等邪教组织。\n下一段。"
+        );
+        let t = "接着，通过了根本法——\n中华人民共和国宪法\n，接着又通过了法律。";
+        assert_eq!(roundtrip(t).text(), "接着,通过了根本法——中华人民共和国宪法,接着又通过了法律。");
+        assert_eq!(
+            roundtrip("我国同苏联已经缔结了\n友好同盟互助条约\n。苏联已经归还铁路。").text(),
+            "我国同苏联已经缔结了友好同盟互助条约。苏联已经归还铁路。"
+        );
+        // A heading split around a bold phrase, with blank lines between.
+        assert_eq!(
+            roundtrip("五、民主\n\n法制\n\n建设和精神文明建设进一步加强。").text(),
+            "五、民主法制建设和精神文明建设进一步加强。"
+        );
+        assert_eq!(
+            roundtrip("5、民主\n法制\n建设得到加强，局面进一步巩固\n村务公开进一步深入。").text(),
+            "5、民主法制建设得到加强,局面进一步巩固\n村务公开进一步深入。"
+        );
+        assert_eq!(
+            roundtrip("二、“\n十四五\n”时期的重点任务\n“\n十四五\n”时期，我国开启新征程。").text(),
+            "二、“十四五”时期的重点任务\n“十四五”时期,我国开启新征程。"
+        );
+        // Headings and chrome stay on their own lines.
+        assert_eq!(
+            roundtrip("(一)突出创新驱动,经济实力明显增强\n产业结构稳步提升。").text(),
+            "(一)突出创新驱动,经济实力明显增强\n产业结构稳步提升。"
+        );
+        assert_eq!(roundtrip("下载\n打印\n全屏\n收藏").text(), "下载\n打印\n全屏\n收藏");
+        assert_eq!(
+            roundtrip("各位代表:\n现在,我代表区人民政府向大会报告工作").text(),
+            "各位代表:\n现在,我代表区人民政府向大会报告工作"
+        );
     }
 
     #[test]

@@ -148,11 +148,7 @@ mod tests {
     #[test]
     fn counts_cover_astral_and_bmp() {
         let text = "a𠮷b中😀";
-        let bytes: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain([text.len()])
-            .collect();
+        let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
         let pos = positions(text, &bytes, OffsetUnit::Utf8);
         for (&b, p) in bytes.iter().zip(&pos) {
             assert_eq!(p.chars, char_offset(text, b));

@@ -1,21 +1,162 @@
-//! Section roles (SPEC §2 Section.role) from heading titles and cue words.
-//! The cue words live in `data/roles.tsv`.
+//! Section roles (SPEC §2 Section.role) from heading titles, cue words
+//! (`data/roles.tsv`), the report year and the position of a part.
+
+use std::sync::OnceLock;
 
 use crate::model::Role;
 
-/// Guesses the role of a section from its (normalized) title.
+struct Cues {
+    roles: Vec<(Role, String)>,
+    close: Vec<String>,
+    closing: Vec<String>,
+}
+
+fn role_name(s: &str) -> Option<Role> {
+    Some(match s {
+        "review" => Role::Review,
+        "problems" => Role::Problems,
+        "outlook" => Role::Outlook,
+        "goals" => Role::Goals,
+        "targets" => Role::Targets,
+        "tasks" => Role::Tasks,
+        "self_building" => Role::SelfBuilding,
+        "livelihood" => Role::Livelihood,
+        "closing" => Role::Closing,
+        "appendix" => Role::Appendix,
+        "glossary" => Role::Glossary,
+        "other" => Role::Other,
+        _ => return None,
+    })
+}
+
+fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut c = Cues { roles: Vec::new(), close: Vec::new(), closing: Vec::new() };
+        for line in include_str!("../data/roles.tsv").lines() {
+            let Some((kind, cue)) = line.split_once('\t') else { continue };
+            if kind.starts_with('#') {
+                continue;
+            }
+            match kind {
+                "close" => c.close.push(cue.to_string()),
+                "closing" => c.closing.push(cue.to_string()),
+                _ => {
+                    if let Some(r) = role_name(kind) {
+                        c.roles.push((r, cue.to_string()));
+                    }
+                }
+            }
+        }
+        c
+    })
+}
+
+/// The role a (normalized) heading title names by its cue words, or
+/// [`Role::Other`].
 ///
 /// ```
 /// use baogao::{roles::role_of_title, Role};
 /// assert_eq!(role_of_title("过去五年和2016年政府工作回顾"), Role::Review);
 /// assert_eq!(role_of_title("切实加强政府自身建设"), Role::SelfBuilding);
+/// assert_eq!(role_of_title("2017年重点工作"), Role::Tasks);
+/// assert_eq!(role_of_title("名词解释"), Role::Glossary);
 /// ```
 pub fn role_of_title(title: &str) -> Role {
-    if title.contains("回顾") {
-        Role::Review
-    } else if title.contains("自身建设") {
-        Role::SelfBuilding
+    let matches = |role: Role| cues().roles.iter().any(|(r, cue)| *r == role && title.contains(cue.as_str()));
+    let first = cues().roles.iter().find(|(_, cue)| title.contains(cue.as_str())).map_or(Role::Other, |(r, _)| *r);
+    // "今后五年奋斗目标和2017年重点工作": the part is mostly this year's tasks.
+    if first == Role::Goals && matches(Role::Tasks) {
+        Role::Tasks
     } else {
-        Role::Other
+        first
+    }
+}
+
+/// `true` when a paragraph opening returns from the last numbered block of a
+/// part to the part itself ("各位代表，…", "一年来，…").
+pub fn returns_to_part(paragraph: &str) -> bool {
+    cues().close.iter().any(|c| paragraph.starts_with(c.as_str()))
+}
+
+/// `true` for the closing exhortation ("…而努力奋斗！").
+pub fn is_closing(paragraph: &str) -> bool {
+    cues().closing.iter().any(|c| paragraph.contains(c.as_str()))
+}
+
+/// The first year ("2016年") written in a title.
+fn title_year(title: &str) -> Option<i32> {
+    let b = title.as_bytes();
+    (0..b.len().saturating_sub(4)).find_map(|i| {
+        let y = title.get(i..i + 4)?;
+        let before_digit = i > 0 && b[i - 1].is_ascii_digit();
+        (!before_digit && y.bytes().all(|c| c.is_ascii_digit()) && title[i + 4..].starts_with('年'))
+            .then(|| y.parse().ok())
+            .flatten()
+    })
+}
+
+/// Role of a section given its title, its parent's role, the report year and
+/// the roles of the top-level parts before it.
+pub(crate) fn assign(title: &str, parent: Option<Role>, year: Option<i32>, earlier_parts: &[Role]) -> Role {
+    let mut own = role_of_title(title);
+    if let (Some(y), Some(r)) = (title_year(title), year) {
+        if matches!(own, Role::Review | Role::Tasks | Role::Other) {
+            if y < r {
+                own = Role::Review;
+            } else if own == Role::Other {
+                own = Role::Tasks;
+            }
+        }
+    }
+    match parent {
+        Some(p @ (Role::Review | Role::Goals | Role::Problems | Role::Outlook | Role::Appendix | Role::Glossary)) => p,
+        Some(p) => match own {
+            Role::SelfBuilding | Role::Livelihood | Role::Targets => own,
+            _ => p,
+        },
+        None => {
+            if own == Role::Other
+                && earlier_parts
+                    .iter()
+                    .any(|r| matches!(r, Role::Review | Role::Outlook | Role::Goals | Role::Targets | Role::Tasks))
+            {
+                Role::Tasks
+            } else {
+                own
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_decide_between_review_and_tasks() {
+        assert_eq!(assign("2023年主要工作", None, Some(2023), &[]), Role::Tasks);
+        assert_eq!(assign("2022年政府工作回顾", None, Some(2023), &[]), Role::Review);
+        assert_eq!(assign("2025年主要工作和“十四五”发展成就", None, Some(2026), &[]), Role::Review);
+    }
+
+    #[test]
+    fn children_inherit_review_but_not_tasks() {
+        assert_eq!(assign("突出深化改革,自身建设明显加强", Some(Role::Review), Some(2017), &[]), Role::Review);
+        assert_eq!(assign("着力加强政府自身建设", Some(Role::Tasks), Some(2026), &[]), Role::SelfBuilding);
+        assert_eq!(assign("着力推动消费转型升级", Some(Role::Tasks), Some(2026), &[]), Role::Tasks);
+    }
+
+    #[test]
+    fn parts_after_the_review_default_to_tasks() {
+        assert_eq!(assign("千方百计促进经济增长", None, Some(2009), &[Role::Review, Role::Outlook]), Role::Tasks);
+        assert_eq!(assign("关于外交工作", None, None, &[]), Role::Other);
+    }
+
+    #[test]
+    fn closing_and_return_cues() {
+        assert!(returns_to_part("各位代表,刚刚过去的一年"));
+        assert!(!returns_to_part("产业结构稳步提升。"));
+        assert!(is_closing("让我们…为建设美好江干而努力奋斗!"));
     }
 }

@@ -1,6 +1,280 @@
 //! The `baogao` command line (SPEC §5).
+//!
+//! ```text
+//! baogao show [FILE]                 readable summary (no FILE: the embedded sample report)
+//! baogao parse FILE...               JSON (one file) or JSON Lines with "source" (several)
+//! baogao table TABLE FILE...         CSV with a source column (sections, paragraphs, indicators,
+//!                                    commitments, lists, diagnostics)
+//! Options: --encoding utf-8|gbk, --year N, --help, --version. "-" reads standard input.
+//! ```
 
-fn main() {
-    let report = baogao::parse(baogao::SAMPLE_REPORT);
-    println!("{}", report.reindexed(baogao::OffsetUnit::Char).to_json());
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use baogao::decode::{decode, Encoding};
+use baogao::table::{rows, Table};
+use baogao::{OffsetUnit, Options, Parser, Report};
+
+const USAGE: &str = "\
+baogao — Chinese government work reports (政府工作报告) as data
+
+Usage:
+  baogao show [FILE]            readable summary: meta, outline with roles, counts
+                                (no FILE: the embedded sample report)
+  baogao parse FILE...          one file: one JSON report; several: JSON Lines, one report
+                                per line with a \"source\" field; offsets in chars
+  baogao table TABLE FILE...    CSV with a source column; TABLE is one of
+                                sections, paragraphs, indicators, commitments, lists, diagnostics
+
+Options:
+  --encoding ENC   input encoding: utf-8 (default) or gbk
+  --year N         report year, for texts without a date line
+  -h, --help       this help
+  -V, --version    the version
+
+FILE may be \"-\" for standard input. Input that is not valid in the encoding is an
+error naming the file and the byte offset (exit code 2).
+";
+
+struct Cli {
+    command: String,
+    args: Vec<String>,
+    encoding: Encoding,
+    options: Options,
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("baogao: {msg}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn parse_args() -> Result<Cli, String> {
+    let mut command = None;
+    let mut args = Vec::new();
+    let mut encoding = Encoding::Utf8;
+    let mut options = Options::default();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-h" | "--help" => return Ok(Cli { command: "help".into(), args, encoding, options }),
+            "-V" | "--version" => return Ok(Cli { command: "version".into(), args, encoding, options }),
+            "--encoding" => {
+                let v = it.next().ok_or("--encoding needs a value (utf-8 or gbk)")?;
+                encoding = v.parse().map_err(|e: baogao::Error| e.to_string())?;
+            }
+            "--year" => {
+                let v = it.next().ok_or("--year needs a value")?;
+                options.year = Some(v.parse().map_err(|_| format!("--year expects a year, got {v:?}"))?);
+            }
+            s if s.starts_with("--encoding=") => {
+                encoding = s["--encoding=".len()..].parse().map_err(|e: baogao::Error| e.to_string())?;
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ if command.is_none() => command = Some(a),
+            _ => args.push(a),
+        }
+    }
+    let command = command.ok_or("missing command")?;
+    Ok(Cli { command, args, encoding, options })
+}
+
+/// Reads and decodes one input; the error names the file and the byte offset.
+fn read_input(path: &str, encoding: Encoding) -> Result<String, String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf).map_err(|e| format!("<stdin>: {e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
+    };
+    let name = if path == "-" { "<stdin>" } else { path };
+    decode(&bytes, encoding).map_err(|e| match e.byte_offset() {
+        Some(at) if encoding == Encoding::Utf8 => {
+            format!("{name}: not valid UTF-8 at byte offset {at} (try --encoding gbk)")
+        }
+        Some(at) => format!("{name}: not valid GBK at byte offset {at}"),
+        None => format!("{name}: {e}"),
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = match parse_args() {
+        Ok(c) => c,
+        Err(msg) => return usage_error(&msg),
+    };
+    let parser = Parser::new(cli.options.clone());
+    let out = io::stdout();
+    let mut out = io::BufWriter::new(out.lock());
+    let result = match cli.command.as_str() {
+        "help" => write!(out, "{USAGE}").map_err(|e| e.to_string()),
+        "version" => writeln!(out, "baogao {}", env!("CARGO_PKG_VERSION")).map_err(|e| e.to_string()),
+        "show" => match cli.args.as_slice() {
+            [] => show(&mut out, "(embedded sample report)", baogao::SAMPLE_REPORT, &parser),
+            [f] => read_input(f, cli.encoding).and_then(|t| show(&mut out, f, &t, &parser)),
+            _ => return usage_error("show takes at most one FILE"),
+        },
+        "parse" => {
+            if cli.args.is_empty() {
+                return usage_error("parse needs at least one FILE");
+            }
+            parse_files(&mut out, &cli.args, cli.encoding, &parser)
+        }
+        "table" => {
+            let Some((name, files)) = cli.args.split_first() else {
+                return usage_error("table needs a TABLE and at least one FILE");
+            };
+            let table: Table = match name.parse() {
+                Ok(t) => t,
+                Err(e) => return usage_error(&e.to_string()),
+            };
+            if files.is_empty() {
+                return usage_error("table needs at least one FILE");
+            }
+            table_files(&mut out, table, files, cli.encoding, &parser)
+        }
+        other => return usage_error(&format!("unknown command {other:?}")),
+    };
+    match result.and_then(|_| out.flush().map_err(|e| e.to_string())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("baogao: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn parse_files(out: &mut impl Write, files: &[String], enc: Encoding, parser: &Parser) -> Result<(), String> {
+    // Read everything first so a bad file fails before any output.
+    let texts: Vec<String> = files.iter().map(|f| read_input(f, enc)).collect::<Result<_, _>>()?;
+    for (f, t) in files.iter().zip(&texts) {
+        let report = parser.parse(t).reindexed(OffsetUnit::Char);
+        let json = if files.len() == 1 {
+            serde_json::to_string_pretty(&report)
+        } else {
+            let mut v = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+            if let serde_json::Value::Object(map) = &mut v {
+                let mut with_source = serde_json::Map::new();
+                with_source.insert("source".into(), serde_json::Value::String(f.clone()));
+                with_source.extend(std::mem::take(map));
+                *map = with_source;
+            }
+            serde_json::to_string(&v)
+        }
+        .map_err(|e| e.to_string())?;
+        writeln!(out, "{json}").map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+fn table_files(
+    out: &mut impl Write,
+    table: Table,
+    files: &[String],
+    enc: Encoding,
+    parser: &Parser,
+) -> Result<(), String> {
+    let texts: Vec<String> = files.iter().map(|f| read_input(f, enc)).collect::<Result<_, _>>()?;
+    let mut header_written = false;
+    for (f, t) in files.iter().zip(&texts) {
+        let report = parser.parse(t).reindexed(OffsetUnit::Char);
+        let r = rows(&report, table);
+        if !header_written {
+            writeln!(out, "source,{}", r.columns.join(",")).map_err(|e| e.to_string())?;
+            header_written = true;
+        }
+        let source = baogao::table::Cell::Str(f.clone()).to_csv();
+        for row in r.rows {
+            let cells: Vec<String> = row.iter().map(|c| c.to_csv()).collect();
+            writeln!(out, "{source},{}", cells.join(",")).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+fn show(out: &mut impl Write, name: &str, text: &str, parser: &Parser) -> Result<(), String> {
+    let report = parser.parse(text);
+    render(out, name, text, &report).map_err(|e| e.to_string())
+}
+
+fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn render(out: &mut impl Write, name: &str, text: &str, r: &Report) -> io::Result<()> {
+    let m = &r.meta;
+    let dash = "—";
+    writeln!(out, "{name}")?;
+    writeln!(
+        out,
+        "  {} · {} · {} · {}",
+        m.title.as_deref().unwrap_or("(no title)").replace('\n', ""),
+        m.region.as_deref().unwrap_or("(region unknown)"),
+        m.level.as_ref().map_or("level unknown".to_string(), enum_name),
+        m.year.map_or("year unknown".to_string(), |y| y.to_string()),
+    )?;
+    if m.delivered_on.is_some() || m.meeting.is_some() {
+        writeln!(
+            out,
+            "  delivered {} at {}",
+            m.delivered_on.as_deref().unwrap_or(dash),
+            m.meeting.as_deref().unwrap_or(dash).replace('\n', "")
+        )?;
+    }
+    if let Some(s) = &m.speaker {
+        writeln!(
+            out,
+            "  speaker {} {}{}",
+            s.name.as_deref().unwrap_or(dash),
+            s.title.as_deref().unwrap_or(""),
+            if s.acting { " (acting)" } else { "" }
+        )?;
+    }
+    writeln!(
+        out,
+        "  {} chars, {} script · {} sections · {} paragraphs · {} indicators · {} commitments · {} lists",
+        text.chars().count(),
+        enum_name(&m.script),
+        r.sections.len(),
+        r.paragraphs.len(),
+        r.indicators.len(),
+        r.commitments.len(),
+        r.lists.len()
+    )?;
+    writeln!(out, "\nOutline")?;
+    for s in &r.sections {
+        let mut level = 0;
+        let mut p = s.parent;
+        while let Some(i) = p {
+            level += 1;
+            p = r.sections[i].parent;
+        }
+        writeln!(
+            out,
+            "  {}{}{}  [{}]",
+            "  ".repeat(level),
+            s.marker.as_deref().map(|m| format!("{m} ")).unwrap_or_default(),
+            s.title.replace('\n', ""),
+            enum_name(&s.role)
+        )?;
+    }
+    let targets: Vec<_> = r.indicators.iter().filter(|i| i.status == baogao::Status::Target).collect();
+    if !targets.is_empty() {
+        writeln!(out, "\nTargets ({})", targets.len())?;
+        for i in targets.iter().take(20) {
+            writeln!(
+                out,
+                "  {:<24} {:<12} {}",
+                i.metric.name.as_deref().unwrap_or(dash),
+                i.text,
+                i.metric.id.as_deref().unwrap_or("")
+            )?;
+        }
+    }
+    if !r.diagnostics.is_empty() {
+        writeln!(out, "\nDiagnostics")?;
+        for d in &r.diagnostics {
+            writeln!(out, "  {}: {}", d.code, d.message)?;
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,272 @@
+//! Stage 2: page layout — lines, web-page chrome, the title block, the body,
+//! and a report pasted twice.
+//!
+//! Works on the normalized text. A report scraped from a web page comes with
+//! download/print controls, "来源：" and "时间：" lines, site directories,
+//! footers and related-link tails; some pages hold the whole report twice.
+//! This stage marks all of that so the outline sees only the report.
+//!
+//! ```
+//! use baogao::{layout, normalize::Normalized};
+//! let n = Normalized::new("下载\n打印\n政府工作报告\n各位代表：\n一、回顾\n正文。\n相关报道：\n别的新闻");
+//! let mut diags = Vec::new();
+//! let l = layout::layout(&n, &mut diags);
+//! let body: Vec<&str> = l.body_lines().map(|i| l.line_text(&n, i)).collect();
+//! assert_eq!(body, ["各位代表:", "一、回顾", "正文。"]);
+//! ```
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::diagnostics;
+use crate::model::Diagnostic;
+use crate::normalize::Normalized;
+
+/// A non-blank line of the normalized text (byte range without the line
+/// break and surrounding spaces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// Start in the normalized text.
+    pub start: usize,
+    /// End in the normalized text.
+    pub end: usize,
+}
+
+/// Where the report is on the page.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Every non-blank line.
+    pub lines: Vec<Line>,
+    /// Lines before the body: page chrome, the title block, a repository header.
+    pub head: Range<usize>,
+    /// The report body: from the salutation (or first paragraph) to the end of
+    /// the first full copy, page chrome trimmed.
+    pub body: Range<usize>,
+    /// Per line: page chrome (skipped everywhere).
+    pub chrome: Vec<bool>,
+}
+
+impl Layout {
+    /// Indices of the body lines that are not chrome.
+    pub fn body_lines(&self) -> impl Iterator<Item = usize> + '_ {
+        self.body.clone().filter(|&i| !self.chrome[i])
+    }
+
+    /// Indices of the head lines that are not chrome.
+    pub fn head_lines(&self) -> impl Iterator<Item = usize> + '_ {
+        self.head.clone().filter(|&i| !self.chrome[i])
+    }
+
+    /// The normalized text of line `i`.
+    pub fn line_text<'n>(&self, norm: &'n Normalized<'_>, i: usize) -> &'n str {
+        let l = self.lines[i];
+        &norm.text()[l.start..l.end]
+    }
+}
+
+#[derive(Default)]
+struct Chrome {
+    exact: Vec<String>,
+    prefix: Vec<String>,
+    tail: Vec<String>,
+    contains: Vec<String>,
+}
+
+fn chrome_table() -> &'static Chrome {
+    static T: OnceLock<Chrome> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Chrome::default();
+        for line in include_str!("../data/boilerplate.tsv").lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((kind, text)) = line.split_once('\t') else { continue };
+            let list = match kind {
+                "exact" => &mut t.exact,
+                "prefix" => &mut t.prefix,
+                "tail" => &mut t.tail,
+                "contains" => &mut t.contains,
+                _ => continue,
+            };
+            list.push(text.to_string());
+        }
+        t
+    })
+}
+
+/// `true` for a line of page chrome ("下载", "来源：浙江日报", "冀ICP备…").
+///
+/// ```
+/// assert!(baogao::layout::is_chrome("来源:浙江日报"));
+/// assert!(!baogao::layout::is_chrome("一、过去一年工作回顾"));
+/// ```
+pub fn is_chrome(line: &str) -> bool {
+    let t = chrome_table();
+    t.exact.iter().any(|e| e == line)
+        || t.prefix.iter().any(|p| line.starts_with(p.as_str()))
+        || (line.chars().count() < 60 && t.contains.iter().any(|c| line.contains(c.as_str())))
+        || is_hash_id(line)
+}
+
+/// "abcd39f1fb7f426d9dfb6bd0fa1f2146:" — related-link ids of a CMS.
+fn is_hash_id(line: &str) -> bool {
+    let core = line.trim_end_matches(':');
+    core.len() >= 16 && core.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn is_tail_marker(line: &str) -> bool {
+    chrome_table().tail.iter().any(|p| line.starts_with(p.as_str()))
+}
+
+/// `true` for the salutation that opens a report body ("各位代表：").
+pub fn is_salutation(line: &str) -> bool {
+    line.starts_with("各位代表") && line.chars().count() <= 8
+}
+
+/// `true` for a line of the title block: the title, the date line, the speaker line.
+pub fn is_title_block_line(line: &str) -> bool {
+    let n = line.chars().count();
+    n <= 80
+        && !line.contains('。')
+        && (line.contains("工作报告")
+            || line.contains("人民代表大会")
+            || (line.contains('年') && line.contains('月') && line.contains('日') && n <= 30)
+            || crate::meta::speaker_title_in(line).is_some())
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let trimmed = raw.trim_matches(' ');
+        if !trimmed.is_empty() {
+            let start = pos + (raw.len() - raw.trim_start_matches(' ').len());
+            lines.push(Line { start, end: start + trimmed.len() });
+        }
+        pos += raw.len() + 1;
+    }
+    lines
+}
+
+/// Finds the lines of the report and marks page chrome.
+pub fn layout(norm: &Normalized<'_>, diags: &mut Vec<Diagnostic>) -> Layout {
+    let text = norm.text();
+    let lines = split_lines(text);
+    let txt = |i: usize| &text[lines[i].start..lines[i].end];
+    let mut chrome: Vec<bool> = (0..lines.len()).map(|i| is_chrome(txt(i))).collect();
+    let n = lines.len();
+    if n == 0 {
+        return Layout { lines, head: 0..0, body: 0..0, chrome };
+    }
+
+    // Body start: the salutation, else the line after the last title-block line
+    // near the top.
+    let scan = n.min(80);
+    let salutation = (0..scan).find(|&i| !chrome[i] && is_salutation(txt(i)));
+    let body_start = match salutation {
+        Some(i) => i,
+        None => {
+            let last_title = (0..scan.min(40)).rev().find(|&i| !chrome[i] && is_title_block_line(txt(i)));
+            let mut s = last_title.map_or(0, |i| i + 1);
+            while s < n && chrome[s] {
+                s += 1;
+            }
+            s.min(n)
+        }
+    };
+    // Lines of the head region are chrome if they come back later (site directories).
+    let head_texts: HashMap<&str, usize> = (0..body_start).map(|i| (txt(i), i)).collect();
+
+    // A second copy of the report: the first long line that repeats an earlier one.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut body_end = n;
+    for i in body_start..n {
+        let t = txt(i);
+        if t.chars().count() < 40 || chrome[i] {
+            continue;
+        }
+        if seen.contains_key(t) {
+            // Walk back over the chrome, title block and head repeats that precede it.
+            let mut cut = i;
+            while cut > body_start + 1 {
+                let p = txt(cut - 1);
+                if chrome[cut - 1] || head_texts.contains_key(p) || is_title_block_line(p) || is_salutation(p) {
+                    cut -= 1;
+                } else {
+                    break;
+                }
+            }
+            let (s, _) = norm.to_original(lines[cut].start, lines[cut].start);
+            diagnostics::push(
+                diags,
+                diagnostics::DUPLICATE_COPY,
+                "the report text appears again here (a page pasted twice); the later copy is ignored",
+                Some((s, norm.original().len())),
+            );
+            body_end = cut;
+            break;
+        }
+        seen.insert(t, i);
+    }
+    // Related-link tails and footers after the report.
+    let tail_from = body_start + (body_end - body_start) * 2 / 3;
+    if let Some(t) = (tail_from..body_end).find(|&i| is_tail_marker(txt(i))) {
+        body_end = t;
+    }
+    // Trailing chrome.
+    while body_end > body_start && chrome[body_end - 1] {
+        body_end -= 1;
+    }
+    for (i, c) in chrome.iter_mut().enumerate().take(body_end).skip(body_start) {
+        if !*c && head_texts.contains_key(txt(i)) && txt(i).chars().count() <= 12 && !is_salutation(txt(i)) {
+            *c = true;
+        }
+    }
+    let skipped = chrome[body_start..body_end].iter().filter(|c| **c).count();
+    if skipped > 0 {
+        diagnostics::push(
+            diags,
+            diagnostics::BOILERPLATE,
+            format!("{skipped} line(s) of web-page chrome inside the report skipped"),
+            None,
+        );
+    }
+    Layout { lines, head: 0..body_start, body: body_start..body_end, chrome }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Vec<String> {
+        let n = Normalized::new(text);
+        let mut d = Vec::new();
+        let l = layout(&n, &mut d);
+        l.body_lines().map(|i| l.line_text(&n, i).to_string()).collect()
+    }
+
+    #[test]
+    fn skips_page_controls_and_source_lines() {
+        let t = "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n2026年1月14日在某省第十四届人民代表大会第四次会议上\n来源：某日报\n时间：2026-01-22\n某省省长 某某\n各位代表：\n现在，我代表省人民政府向大会作政府工作报告。\n相关报道：\n某新闻";
+        assert_eq!(body(t), ["各位代表:", "现在,我代表省人民政府向大会作政府工作报告。"]);
+    }
+
+    #[test]
+    fn keeps_only_the_first_copy() {
+        let para = "现在，我代表省人民政府向大会作政府工作报告，请予审议，并请省政协委员和其他列席人员提出意见。";
+        let t = format!("政府工作报告\n各位代表：\n{para}\n一、回顾\n正文。\n首页\n冀ICP备123号\n政府工作报告\n各位代表：\n{para}\n一、回顾\n");
+        let n = Normalized::new(&t);
+        let mut d = Vec::new();
+        let l = layout(&n, &mut d);
+        let lines: Vec<&str> = l.body_lines().map(|i| l.line_text(&n, i)).collect();
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(d[0].code, "duplicate_copy");
+    }
+
+    #[test]
+    fn body_starts_after_the_title_block_without_salutation() {
+        let t = "――2023年1月30日在保定市第十六届人民代表大会第四次会议上\n保定市人民政府市长 某某\n2022年政府工作回顾\n1月30日,市长作报告时说,过去一年很不平凡。";
+        assert_eq!(body(t)[0], "2022年政府工作回顾");
+    }
+}
