@@ -259,7 +259,7 @@ struct PhysLine {
     last: usize,
     /// Number of non-space chars.
     len: usize,
-    /// Contains sentence-internal punctuation (，、；。) before its end.
+    /// Contains sentence-internal punctuation (，；。) before its end.
     inner_punct: bool,
     /// Has any punctuation at all.
     any_punct: bool,
@@ -291,7 +291,7 @@ fn phys_lines(chars: &[Folded]) -> Vec<PhysLine> {
                     any_punct: false,
                     digit: false,
                 });
-                if l.len > 0 && matches!(chars[l.last].c, ',' | '，' | '、' | ';' | '。') {
+                if l.len > 0 && matches!(chars[l.last].c, ',' | '，' | ';' | '。') {
                     l.inner_punct = true;
                 }
                 l.last = i;

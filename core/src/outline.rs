@@ -164,7 +164,7 @@ fn numbered(line: usize, t: &str) -> Option<Heading> {
 fn unnumbered(t: &str, prev: Option<&str>, next: Option<&str>) -> bool {
     let n = t.chars().count();
     let han = t.chars().filter(|c| crate::normalize::is_han(*c)).count();
-    let punct = t.chars().any(|c| matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '、' | '(' | ')' | '—' | '-'));
+    let punct = t.chars().any(|c| matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '-'));
     let prev_ok = prev.is_none_or(|p| {
         p.ends_with(|c: char| is_terminal(c) || matches!(c, ':' | '”' | '"' | ')'))
             || marker(p).is_some()
@@ -244,6 +244,7 @@ pub fn build(
         style: Style,
         last: [u32; 6],
     }
+    let pos_of_line = |line: usize| body.iter().position(|&b| b == line).unwrap_or(0);
     let mut root_last = [0u32; 6];
     let mut stack: Vec<Open> = Vec::new();
     let mut kept: Vec<(usize, Option<usize>)> = Vec::new(); // (cand index, parent cand index)
@@ -253,7 +254,8 @@ pub fn build(
             // Or it names a part of a report by its cue words ("过去五年国内工作的基本总结").
             let next = cands[ci + 1..].iter().find(|c| !matches!(c.style, Style::Part | Style::Appendix));
             let l = layout.lines[h.line];
-            let named = roles::role_of_title(&text[l.start..l.end]) != Role::Other;
+            let named =
+                roles::role_of_title(&text[l.start..l.end]) != Role::Other || roles::opens_part(&text[l.start..l.end]);
             if !(next.is_some_and(|c| c.ordinal == Some(1)) || named) {
                 continue;
             }
@@ -270,6 +272,16 @@ pub fn build(
         }
         if stack.last().is_some_and(|o| o.style == Style::Appendix) {
             continue;
+        }
+        // A review part ends where the report turns to this year's work: a
+        // numbered series after that is not part of it.
+        if let Some(part) = stack.first().filter(|o| o.style == Style::Part && o.last == [0; 6]) {
+            let pl = layout.lines[cands[part.cand].line];
+            let review = roles::assign(&text[pl.start..pl.end], None, year, &[]) == Role::Review;
+            let (from, to) = (pos_of_line(cands[part.cand].line), pos_of_line(h.line));
+            if review && (from + 1..to).any(|k| roles::turns_to_this_year(lt(body[k]), year)) {
+                stack.clear();
+            }
         }
         // Find the parent: the nearest open heading of a shallower style.
         let mut depth = stack.len();

@@ -9,6 +9,8 @@ struct Cues {
     roles: Vec<(Role, String)>,
     close: Vec<String>,
     closing: Vec<String>,
+    part: Vec<String>,
+    turn: Vec<String>,
 }
 
 fn role_name(s: &str) -> Option<Role> {
@@ -32,7 +34,8 @@ fn role_name(s: &str) -> Option<Role> {
 fn cues() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| {
-        let mut c = Cues { roles: Vec::new(), close: Vec::new(), closing: Vec::new() };
+        let mut c =
+            Cues { roles: Vec::new(), close: Vec::new(), closing: Vec::new(), part: Vec::new(), turn: Vec::new() };
         for line in include_str!("../data/roles.tsv").lines() {
             let Some((kind, cue)) = line.split_once('\t') else { continue };
             if kind.starts_with('#') {
@@ -41,6 +44,8 @@ fn cues() -> &'static Cues {
             match kind {
                 "close" => c.close.push(cue.to_string()),
                 "closing" => c.closing.push(cue.to_string()),
+                "part" => c.part.push(cue.to_string()),
+                "turn" => c.turn.push(cue.to_string()),
                 _ => {
                     if let Some(r) = role_name(kind) {
                         c.roles.push((r, cue.to_string()));
@@ -77,6 +82,21 @@ pub fn role_of_title(title: &str) -> Role {
 /// part to the part itself ("各位代表，…", "一年来，…").
 pub fn returns_to_part(paragraph: &str) -> bool {
     cues().close.iter().any(|c| paragraph.starts_with(c.as_str()))
+}
+
+/// `true` when an unnumbered line opens like a part heading ("关于外交工作").
+pub fn opens_part(line: &str) -> bool {
+    cues().part.iter().any(|c| line.starts_with(c.as_str()))
+}
+
+/// `true` when a paragraph turns from the review to this year's work
+/// ("今年工作的总体要求是…", "2002年是…" in a 2002 report).
+pub fn turns_to_this_year(paragraph: &str, year: Option<i32>) -> bool {
+    cues().turn.iter().any(|c| match (c.contains("{Y}"), year) {
+        (true, Some(y)) => paragraph.starts_with(&c.replace("{Y}", &y.to_string())),
+        (true, None) => false,
+        (false, _) => paragraph.starts_with(c.as_str()),
+    })
 }
 
 /// `true` for the closing exhortation ("…而努力奋斗！").
