@@ -352,7 +352,7 @@ fn decide(chars: &[Folded]) -> Vec<bool> {
         let breaks = chars[p.last + 1..n.first].iter().filter(|f| f.c == '\n').count();
         let p_marker = starts_heading(&chars[p.first..]);
         let n_block = starts_block(&chars[n.first..]);
-        let n_fragment = n.len <= 4 && !n.any_punct && !n.digit && !n_block;
+        let n_fragment = n.len <= 4 && !n_block && chars[n.first..=n.last].iter().all(|f| is_han(f.c) || f.c == ' ');
         let wrapped = breaks == 1
             && width.is_some_and(|wd| p.len + 1 >= wd)
             && !ends_sentence(pc)

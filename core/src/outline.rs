@@ -448,7 +448,7 @@ pub fn build(
 /// The topic sentence at the start of `t` ("产业结构稳步提升。…"): its byte
 /// range without the 。, when it is short, unpunctuated and followed by more text.
 fn lead_of(t: &str, _line_end: usize) -> Option<(usize, usize)> {
-    let skip = t.len() - t.trim_start_matches(['。', ' ']).len();
+    let skip = t.len() - t.trim_start_matches(['。', ' ', '—', '-']).len();
     let t2 = &t[skip..];
     let p = t2.find('。')?;
     let s = &t2[..p];

@@ -1,0 +1,106 @@
+//! The outline and meta of the embedded sample and of the State Council
+//! reports, against expectations written by reading them
+//! (`tests/fixtures/sample-expected.json`, `tests/fixtures/national-outlines.json`).
+
+mod common;
+
+use serde_json::{json, Value};
+
+fn to_json<T: serde::Serialize>(v: T) -> Value {
+    serde_json::to_value(v).unwrap()
+}
+
+#[test]
+fn sample_meta_and_outline() {
+    let want = common::fixture_json("sample-expected.json");
+    let r = baogao::parse(baogao::SAMPLE_REPORT);
+    assert_eq!(to_json(&r.meta), want["meta"]);
+    let got: Vec<Value> = r
+        .sections
+        .iter()
+        .map(|s| json!({"marker": s.marker, "title": s.title, "depth": s.depth, "parent": s.parent, "role": s.role}))
+        .collect();
+    assert_eq!(Value::Array(got), want["sections"]);
+}
+
+#[test]
+fn sample_paragraphs_sit_in_the_right_sections() {
+    let want = common::fixture_json("sample-expected.json");
+    let r = baogao::parse(baogao::SAMPLE_REPORT);
+    for case in want["paragraph_sections"].as_array().unwrap() {
+        let prefix = case["starts_with"].as_str().unwrap();
+        let p =
+            r.paragraphs.iter().find(|p| p.text.starts_with(prefix)).unwrap_or_else(|| panic!("no paragraph {prefix}"));
+        assert_eq!(to_json(p.section), case["section"], "paragraph {prefix}");
+        if let Some(s) = p.section {
+            let s = &r.sections[s];
+            assert!(s.start <= p.start && p.end <= s.end, "section {} spans paragraph {prefix}", s.title);
+        }
+    }
+    for case in want["leads"].as_array().unwrap() {
+        let prefix = case["paragraph_starts_with"].as_str().unwrap();
+        let p = r.paragraphs.iter().find(|p| p.text.starts_with(prefix)).unwrap();
+        assert_eq!(to_json(p.lead.as_ref().map(|l| l.text.as_str())), case["lead"], "lead of {prefix}");
+    }
+    // Every body paragraph after the salutation is covered; no paragraph is a heading line.
+    for s in &r.sections {
+        assert!(
+            !r.paragraphs.iter().any(|p| p.start == s.start && p.text.trim_end() == s.title),
+            "heading {}",
+            s.title
+        );
+    }
+}
+
+#[test]
+fn state_council_outlines_and_years() {
+    let Some(dir) = common::corpus("state_council_outlines_and_years") else { return };
+    let want = common::fixture_json("national-outlines.json");
+    for (file, w) in want["reports"].as_object().unwrap() {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let r = baogao::parse(&text);
+        assert_eq!(r.meta.region.as_deref(), Some("国务院"), "{file}");
+        assert_eq!(r.meta.level, Some(baogao::Level::National), "{file}");
+        assert_eq!(r.meta.year.map(i64::from), w["year"].as_i64(), "{file}: year");
+        let got: Vec<Value> = r.sections.iter().filter(|s| s.depth == 1).map(|s| json!([s.marker, s.title])).collect();
+        assert_eq!(Value::Array(got), w["depth1"], "{file}: depth-1 headings");
+    }
+}
+
+#[test]
+fn traditional_report_is_read_through_the_folded_view() {
+    let Some(dir) = common::corpus("traditional_report_is_read_through_the_folded_view") else { return };
+    let r = baogao::parse(&std::fs::read_to_string(dir.join("1954-china-national.txt")).unwrap());
+    assert_eq!(r.meta.script, baogao::Script::Traditional);
+    // The Wikisource licence footer is not part of the report's last paragraph.
+    assert!(r.paragraphs.len() > 50);
+}
+
+#[test]
+fn noisy_pages_keep_only_the_report() {
+    let Some(dir) = common::corpus("noisy_pages_keep_only_the_report") else { return };
+    // Pasted twice: the first copy only, with a diagnostic.
+    for f in ["2001-hebei-province.txt", "2003-hebei-province.txt", "2021-hebei-province.txt"] {
+        let text = std::fs::read_to_string(dir.join(f)).unwrap();
+        let r = baogao::parse(&text);
+        assert!(r.diagnostics.iter().any(|d| d.code == "duplicate_copy"), "{f}");
+        let last = r.paragraphs.last().unwrap();
+        assert!(last.end < text.len() * 2 / 3, "{f}: paragraphs stop at the end of the first copy");
+        assert!(!r.paragraphs.iter().any(|p| p.text.contains("ICP备")), "{f}: footer skipped");
+    }
+    // Page controls and related links around the report.
+    let text = std::fs::read_to_string(dir.join("2026-zhejiang-province.txt")).unwrap();
+    let r = baogao::parse(&text);
+    assert!(r.paragraphs[0].text.starts_with("各位代表"), "{}", r.paragraphs[0].text);
+    assert!(!r.paragraphs.iter().any(|p| p.text.starts_with("相关报道") || p.text == "下载"));
+    // A glossary after the closing is one section.
+    let text = std::fs::read_to_string(dir.join("2026-sichuan-province.txt")).unwrap();
+    let r = baogao::parse(&text);
+    let glossary: Vec<_> = r.sections.iter().filter(|s| s.role == baogao::Role::Glossary).collect();
+    assert_eq!(glossary.len(), 1);
+    assert_eq!(glossary[0].parent, None);
+    assert!(!r
+        .paragraphs
+        .iter()
+        .any(|p| p.text.contains("打印本页") || p.text.starts_with("2026年四川省人民政府工作报告")));
+}
