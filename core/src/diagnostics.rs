@@ -8,6 +8,7 @@
 //! | `no_title_block` | no title, date line or speaker line was found |
 //! | `no_sections` | no numbered heading was found |
 //! | `heading_sequence` | a heading's ordinal does not follow its predecessor's (kept, but flagged) |
+//! | `livelihood_count_mismatch` | the livelihood list declares N items ("10件实事") but another number was found |
 
 use crate::model::Diagnostic;
 
@@ -21,6 +22,9 @@ pub const NO_TITLE_BLOCK: &str = "no_title_block";
 pub const NO_SECTIONS: &str = "no_sections";
 /// See the module table.
 pub const HEADING_SEQUENCE: &str = "heading_sequence";
+
+/// See the module table.
+pub const LIVELIHOOD_COUNT_MISMATCH: &str = "livelihood_count_mismatch";
 
 pub(crate) fn push(out: &mut Vec<Diagnostic>, code: &str, message: impl Into<String>, span: Option<(usize, usize)>) {
     out.push(Diagnostic {

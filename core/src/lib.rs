@@ -28,10 +28,15 @@
 
 pub mod diagnostics;
 mod error;
+pub mod indicators;
 pub mod layout;
+pub mod lexicon;
+pub mod lists;
 pub mod meta;
+pub mod metrics;
 pub mod model;
 pub mod normalize;
+pub mod numbers;
 pub mod numerals;
 pub mod offsets;
 pub mod outline;
@@ -107,15 +112,17 @@ impl Parser {
             }
         }
         diagnostics.append(&mut outline_diags);
+        let indicators = indicators::extract(&norm, &sections, &paragraphs, &meta);
+        let lists = lists::extract(&norm, &sections, &paragraphs, &mut diagnostics);
         Report {
             schema_version: SCHEMA_VERSION.to_string(),
             offset_unit: OffsetUnit::Utf8,
             meta,
             sections,
             paragraphs,
-            indicators: Vec::new(),
+            indicators,
             commitments: Vec::new(),
-            lists: Vec::new(),
+            lists,
             diagnostics,
             source: Some(Arc::from(text)),
         }

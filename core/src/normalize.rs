@@ -30,9 +30,15 @@
 //! ```
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
+use crate::lexicon::{CharHasher, CharMap};
 use crate::model::Script;
+
+/// A set of chars with the fast char hasher (the folding tables are looked
+/// up for every input character).
+type CharSet = std::collections::HashSet<char, BuildHasherDefault<CharHasher>>;
 
 /// The folded view of an input string with a map back to the original.
 #[derive(Debug, Clone)]
@@ -52,7 +58,7 @@ struct Folded {
     end: u32,
 }
 
-fn table(data: &str) -> HashMap<char, char> {
+fn table(data: &str) -> CharMap<char> {
     data.lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .filter_map(|l| {
@@ -64,21 +70,21 @@ fn table(data: &str) -> HashMap<char, char> {
         .collect()
 }
 
-fn trad_table() -> &'static HashMap<char, char> {
-    static T: OnceLock<HashMap<char, char>> = OnceLock::new();
+fn trad_table() -> &'static CharMap<char> {
+    static T: OnceLock<CharMap<char>> = OnceLock::new();
     T.get_or_init(|| table(include_str!("../data/trad2simp.tsv")))
 }
 
-fn simp_only() -> &'static std::collections::HashSet<char> {
-    static T: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+fn simp_only() -> &'static CharSet {
+    static T: OnceLock<CharSet> = OnceLock::new();
     T.get_or_init(|| {
         let t = trad_table();
         t.values().copied().filter(|c| !t.contains_key(c)).collect()
     })
 }
 
-fn compat_table() -> &'static HashMap<char, char> {
-    static T: OnceLock<HashMap<char, char>> = OnceLock::new();
+fn compat_table() -> &'static CharMap<char> {
+    static T: OnceLock<CharMap<char>> = OnceLock::new();
     T.get_or_init(|| table(include_str!("../data/cjk_compat.tsv")))
 }
 

@@ -65,6 +65,21 @@ const MAX_INLINE_TITLE: usize = 50;
 /// Longest standalone heading title (chars).
 const MAX_TITLE: usize = 64;
 
+/// The list style and ordinal of a numbered marker at the start of `t`, and
+/// the marker's length in bytes ("1.医疗卫生方面" → arabic_dot, 1, 2).
+pub(crate) fn list_marker(t: &str) -> Option<(crate::model::ListStyle, u32, usize)> {
+    use crate::model::ListStyle;
+    let (style, ord, len) = marker(t)?;
+    let style = match style {
+        Style::HanziDun => ListStyle::HanziDun,
+        Style::ParenHanzi => ListStyle::ParenHanzi,
+        Style::ArabicDot => ListStyle::ArabicDot,
+        Style::ParenArabic => ListStyle::ParenArabic,
+        Style::Part | Style::Appendix => return None,
+    };
+    Some((style, ord, len))
+}
+
 fn is_hanzi_numeral(c: char) -> bool {
     numerals::digit(c).is_some() || matches!(c, '十' | '百')
 }

@@ -1,0 +1,1233 @@
+//! Stage 5: indicators — each quantity with its metric, kind, bound, status,
+//! period and relations (SPEC §2 Indicator).
+//!
+//! [`extract`] takes the quantities of [`crate::numbers::scan`] and, for each:
+//!
+//! - **sentence**: the clause it belongs to (split on 。；;!? and line breaks);
+//! - **metric**: the subject before it in its clause (split also on ，、 and
+//!   the previous quantity), with leading cue words (实现, 预计, 其中, 全年 …)
+//!   and the predicate (增长, 达到, 占 …) cut off; an empty subject ("五年来年均
+//!   增长9%") takes the subject of the previous quantity of the sentence; the
+//!   canonical id and scope come from [`crate::metrics::resolve`];
+//! - **kind**: structure, ratio, multiple and rank from the shape; for % a
+//!   growth after a verb of change (下降 → negative), a share after 占/比重, a
+//!   rate otherwise; 个百分点 is a change; counts and amounts after 新增/净增/
+//!   减少 are changes, other counts are counts and other amounts levels;
+//! - **status**: plan after 计划总投资, estimated after 预计, otherwise from the
+//!   section role (review → actual; targets, tasks, goals, livelihood … →
+//!   target), or from cue words when the outline gives no role;
+//! - **period**: the nearest time cue before it in the sentence (2016年, 五年来,
+//!   今年, 去年, “十三五”, 到2020年), resolved against the report year, with the
+//!   aggregation (年均 cagr, 累计 cumulative, 同比/比上年 yoy, 较上个五年);
+//! - **relation**: 其中 → parent, 分别 → group, 由…调整为… → from_to;
+//! - **rank**: position, peer set (居主城区首位 → 主城区) and streak (连续10年).
+//!
+//! Offsets are UTF-8 bytes into the original input; `text` is the original
+//! slice.
+//!
+//! ```
+//! let text = "一、过去一年工作回顾\n2016年,预计实现地区生产总值550亿元,五年来年均增长9%。";
+//! let r = baogao::Parser::new(baogao::Options::default().with_year(2017)).parse(text);
+//! let i = &r.indicators;
+//! assert_eq!(i.len(), 2);
+//! assert_eq!(i[0].text, "550亿元");
+//! assert_eq!(i[0].metric.id.as_deref(), Some("gdp"));
+//! assert_eq!(i[0].status, baogao::Status::Estimated);
+//! assert_eq!(i[1].kind, baogao::IndicatorKind::Growth);
+//! let p = i[1].period.as_ref().unwrap();
+//! assert_eq!((p.start_year, p.end_year, p.aggregation), (Some(2012), Some(2016), baogao::Aggregation::Cagr));
+//! ```
+
+use crate::lexicon::{cues, WordMap};
+use crate::metrics;
+use crate::model::{
+    Aggregation, BaseUnit, Indicator, IndicatorKind, Meta, Metric, Paragraph, Period, Rank, Relation, RelationKind,
+    Role, Section, Span, Status, Value,
+};
+use crate::normalize::Normalized;
+use crate::numbers::{self, is_clause_break, Form, Quantity};
+
+/// How far back (bytes) a clause is searched for a subject or a cue.
+const LOOKBACK: usize = 360;
+
+/// How many earlier quantities of a sentence relations look at.
+const NEAR_QUANTITIES: usize = 32;
+
+/// Characters that end a sentence (the `sentence` span of an indicator).
+fn is_sentence_break(c: char) -> bool {
+    matches!(c, '。' | ';' | '；' | '!' | '?' | '！' | '？' | '\n')
+}
+
+/// Sorted starts of the sentences and of the clauses of `text` (the break
+/// character belongs to the piece before it). One pass over the bytes: the
+/// normalized text has only half-width ASCII punctuation besides 。 and …
+/// (full-width forms are folded), and every multi-byte break is checked whole.
+fn piece_starts(text: &str) -> (Vec<usize>, Vec<usize>) {
+    let b = text.as_bytes();
+    let (mut sentences, mut clauses) = (vec![0], vec![0]);
+    let mut i = 0;
+    while i < b.len() {
+        let (len, c) = match b[i] {
+            x if x < 0x80 => (1, x as char),
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => (3, '。'),
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => (3, '…'),
+            0xEF if b.get(i + 1).is_some_and(|&y| y == 0xBC || y == 0xBD) => {
+                (3, text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' '))
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if is_sentence_break(c) {
+            sentences.push(i + len);
+            clauses.push(i + len);
+        } else if is_clause_break(c) {
+            clauses.push(i + len);
+        }
+        i += len;
+    }
+    (sentences, clauses)
+}
+
+/// The piece of `starts` containing `p`, as (start, end).
+fn piece(starts: &[usize], len: usize, p: usize) -> (usize, usize) {
+    let k = starts.partition_point(|&s| s <= p).saturating_sub(1);
+    (starts[k], starts.get(k + 1).copied().unwrap_or(len))
+}
+
+/// An indicator under construction (normalized offsets).
+struct Draft {
+    q: Quantity,
+    sentence: (usize, usize),
+    clause: (usize, usize),
+    /// Normalized span of the subject, if any.
+    subject: Option<(usize, usize)>,
+    metric_id: Option<String>,
+    scope: Option<String>,
+    kind: IndicatorKind,
+    negative: bool,
+    status: Status,
+    period: Option<Period>,
+    relation: Option<Relation>,
+    rank: Option<Rank>,
+    section: Option<usize>,
+    paragraph: Option<usize>,
+}
+
+struct Ctx<'a, 'n> {
+    norm: &'a Normalized<'n>,
+    t: &'a str,
+    sections: &'a [Section],
+    paragraphs: &'a [Paragraph],
+    year: Option<i32>,
+    sentences: Vec<usize>,
+    clauses: Vec<usize>,
+}
+
+/// Turns the quantities of `norm` into indicators (SPEC §2), with UTF-8 byte
+/// offsets into the original text. `sections` and `paragraphs` come from the
+/// outline (they may be empty); `meta.year` resolves relative periods.
+pub fn extract(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragraph], meta: &Meta) -> Vec<Indicator> {
+    let t = norm.text();
+    let (sentences, clauses) = piece_starts(t);
+    let ctx = Ctx { norm, t, sections, paragraphs, year: meta.year.or_else(|| guess_year(t)), sentences, clauses };
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut hits = Hits::default();
+    for q in numbers::scan(t) {
+        let (os, _) = norm.to_original(q.start, q.end);
+        if !ctx.in_body(os) {
+            continue;
+        }
+        let sentence = ctx.sentence(q.start);
+        hits.advance(&ctx, sentence, q.outer_start);
+        let d = ctx.draft(q, &drafts, &hits);
+        drafts.push(d);
+    }
+    ctx.relations(&mut drafts);
+    drafts.into_iter().enumerate().map(|(id, d)| ctx.finish(id, d)).collect()
+}
+
+/// What a cue word found in a sentence says.
+#[derive(Debug, Clone, Copy)]
+enum HitKind {
+    /// A time cue and the years it names; `true` for a year after 由/从
+    /// (it counts only before the next quantity).
+    Time(Option<(i32, i32)>, bool),
+    /// An aggregation cue; `true` for a comparison with the previous five years.
+    Agg(Aggregation, bool),
+    /// 预计.
+    Estimated,
+    /// 计划总投资.
+    Plan,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: HitKind,
+}
+
+/// The cue words of the current sentence, found by one scan that moves
+/// forward with the quantities (linear in the text).
+#[derive(Debug, Default)]
+struct Hits {
+    sentence: (usize, usize),
+    scanned: usize,
+    skip_period_until: usize,
+    hits: Vec<Hit>,
+    /// Target/actual from cue words, computed once per sentence when needed.
+    cue_status: std::cell::Cell<Option<Option<Status>>>,
+}
+
+impl Hits {
+    fn advance(&mut self, ctx: &Ctx<'_, '_>, sentence: (usize, usize), to: usize) {
+        if sentence != self.sentence {
+            *self = Hits { sentence, scanned: sentence.0, ..Hits::default() };
+        }
+        let t = ctx.t;
+        let c = cues();
+        let (period, agg, est, plan) =
+            (c.get("period"), c.get("aggregation"), c.get("status_estimated"), c.get("status_plan"));
+        let mut pos = self.scanned.max(sentence.0);
+        while pos < to.min(sentence.1) {
+            let Some(ch) = t[pos..].chars().next() else { break };
+            if ch == '年' {
+                if let Some(hit) = ctx.year_hit(pos) {
+                    self.hits.push(hit);
+                }
+            }
+            if pos >= self.skip_period_until {
+                if let Some((w, v)) = period.longest_at(t, pos) {
+                    if !c.get("period_base").ends_at(t, pos) {
+                        let kind = HitKind::Time(period_years(v, ctx.year), false);
+                        self.hits.push(Hit { start: pos, end: pos + w.len(), kind });
+                    }
+                    self.skip_period_until = pos + w.len();
+                }
+            }
+            if let Some((w, v)) = agg.longest_at(t, pos) {
+                if let Some((a, prev5)) = aggregation_named(v) {
+                    self.hits.push(Hit { start: pos, end: pos + w.len(), kind: HitKind::Agg(a, prev5) });
+                }
+            }
+            if let Some((w, _)) = est.longest_at(t, pos) {
+                self.hits.push(Hit { start: pos, end: pos + w.len(), kind: HitKind::Estimated });
+            }
+            if let Some((w, _)) = plan.longest_at(t, pos) {
+                self.hits.push(Hit { start: pos, end: pos + w.len(), kind: HitKind::Plan });
+            }
+            pos += ch.len_utf8();
+        }
+        self.scanned = pos;
+        // keep the hits of a very long "sentence" bounded
+        if self.hits.len() > 4 * NEAR_QUANTITIES {
+            let keep_from = to.saturating_sub(4 * LOOKBACK);
+            self.hits.retain(|h| h.end >= keep_from);
+        }
+    }
+
+    fn cue_status(&self, t: &str, sentence: (usize, usize)) -> Option<Status> {
+        if let Some(s) = self.cue_status.get() {
+            return s;
+        }
+        let s = cue_status(t, sentence);
+        self.cue_status.set(Some(s));
+        s
+    }
+
+    /// Hits ending before `to` and starting at or after `from`.
+    fn within(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Hit> {
+        self.hits.iter().filter(move |h| h.start >= from && h.end <= to)
+    }
+}
+
+/// The report year when the metadata has none: the year of a dateline
+/// ("2017年2月7日") near the top, or one more than a reviewed year
+/// ("2009年工作回顾").
+fn guess_year(t: &str) -> Option<i32> {
+    let head_end = t.char_indices().nth(600).map_or(t.len(), |x| x.0);
+    let head = &t[..head_end];
+    let mut best = None;
+    for (b, _) in head.match_indices("年") {
+        let Some(y) = year_before(head, b) else { continue };
+        let rest = &head[b + "年".len()..];
+        if rest.chars().take(3).any(|c| c == '月') {
+            return Some(y);
+        }
+        if rest.starts_with("工作回顾") || rest.starts_with("的工作") || rest.starts_with("政府工作回顾") {
+            best = best.or(Some(y + 1));
+        }
+    }
+    best
+}
+
+/// A four-digit year written right before byte `b` of `t` (ASCII or Chinese
+/// digits), in 1900..=2100.
+fn year_before(t: &str, b: usize) -> Option<i32> {
+    let head = &t[..b];
+    let chars: Vec<char> = head.chars().rev().take(5).collect();
+    if chars.len() < 4 {
+        return None;
+    }
+    if chars.len() == 5 && (chars[4].is_ascii_digit() || crate::numerals::digit(chars[4]).is_some()) {
+        return None;
+    }
+    let s: String = chars[..4].iter().rev().collect();
+    let y = crate::numerals::year(&s)?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+impl Ctx<'_, '_> {
+    /// `true` when original offset `os` lies in a body paragraph or a section
+    /// heading (not in page chrome or a duplicate copy). Without an outline
+    /// everything counts.
+    fn in_body(&self, os: usize) -> bool {
+        if self.paragraphs.is_empty() {
+            return true;
+        }
+        let k = self.paragraphs.partition_point(|p| p.start <= os);
+        if k > 0 && os < self.paragraphs[k - 1].end {
+            return true;
+        }
+        let k = self.sections.partition_point(|s| s.start <= os);
+        self.sections[..k].iter().rev().take(8).any(|s| s.title_start <= os && os < s.title_end)
+    }
+
+    fn sentence(&self, p: usize) -> (usize, usize) {
+        let (s, e) = piece(&self.sentences, self.t.len(), p);
+        trim_span(self.t, s, e)
+    }
+
+    fn clause(&self, p: usize) -> (usize, usize) {
+        piece(&self.clauses, self.t.len(), p)
+    }
+
+    fn section_of(&self, os: usize) -> Option<usize> {
+        let k = self.sections.partition_point(|s| s.start <= os);
+        let mut cur = k.checked_sub(1)?;
+        loop {
+            let s = &self.sections[cur];
+            if os < s.end {
+                return Some(cur);
+            }
+            cur = s.parent?;
+        }
+    }
+
+    fn paragraph_of(&self, os: usize) -> Option<usize> {
+        let k = self.paragraphs.partition_point(|p| p.start <= os);
+        let p = self.paragraphs.get(k.checked_sub(1)?)?;
+        (os <= p.end).then_some(p.id)
+    }
+
+    /// Roles of the section and its ancestors, innermost first.
+    fn roles(&self, section: Option<usize>) -> Vec<Role> {
+        let mut v = Vec::new();
+        let mut cur = section;
+        while let Some(i) = cur {
+            let Some(s) = self.sections.get(i) else { break };
+            v.push(s.role);
+            cur = s.parent;
+            if v.len() > 8 {
+                break;
+            }
+        }
+        v
+    }
+
+    fn draft(&self, q: Quantity, before: &[Draft], hits: &Hits) -> Draft {
+        let t = self.t;
+        let sentence = self.sentence(q.start);
+        // a clause is looked at no further back than LOOKBACK (linear time on
+        // text without punctuation)
+        let clause = self.clause(q.start);
+        let clause = (clause.0.max(floor_char(t, q.start.saturating_sub(LOOKBACK))), clause.1);
+        let (os, _) = self.norm.to_original(q.start, q.end);
+        let section = self.section_of(os);
+        let paragraph = self.paragraph_of(os);
+        let prev = before.last().filter(|d| d.sentence == sentence);
+        // The region before the quantity that may hold its subject and verb.
+        let mut region_start = clause.0;
+        if let Some(p) = prev {
+            if p.q.outer_end > region_start && p.q.outer_end <= q.outer_start {
+                region_start = p.q.outer_end;
+            }
+        }
+        if let Some(k) = t[region_start..q.outer_start].rfind('、') {
+            region_start += k + '、'.len_utf8();
+        }
+        let region = (region_start, q.outer_start);
+        let subject = find_subject(t, region.0, region.1);
+        let share_subject = subject.is_some_and(|(s, _)| t[s..].starts_with('占'));
+        let mut q = q;
+        // 企业100户: 户 counts businesses
+        if q.base_unit == Some(BaseUnit::Household) {
+            let lo = subject.map_or(region.0, |s| s.0);
+            if cues().get("business_noun").find_in(t, lo, q.outer_start).is_some() {
+                q.base_unit = Some(BaseUnit::Count);
+            }
+        }
+        let (mut kind, mut negative) = self.kind(&q, region, clause, subject);
+        // "分别增长10.9%、11.1%": a bare item of an enumeration takes the kind
+        // of the item before it
+        if let Some(p) = prev {
+            let enumerated = region.0 == region.1
+                && t[..region.0].ends_with('、')
+                && p.clause == clause
+                && p.q.base_unit == q.base_unit
+                && p.q.form == q.form;
+            if enumerated {
+                (kind, negative) = (p.kind, p.negative);
+            }
+        }
+        // metric: own subject, else the previous quantity's
+        let (mut subj, mut metric_id, mut scope) = (None, None, None);
+        if let Some((s, e)) = subject.filter(|_| !share_subject) {
+            subj = Some((s, e));
+            if let Some(m) = metrics::resolve(&t[s..e], kind == IndicatorKind::Growth, self.year) {
+                metric_id = Some(m.id.to_string());
+                scope = m.scope;
+            }
+        } else if let Some(p) = prev.filter(|p| p.clause == clause || region.0 < region.1) {
+            subj = p.subject;
+            metric_id = p.metric_id.clone();
+            scope = p.scope.clone();
+            if metric_id.is_none() {
+                if let Some((s, e)) = subj {
+                    metric_id =
+                        metrics::resolve(&t[s..e], kind == IndicatorKind::Growth, self.year).map(|m| m.id.to_string());
+                }
+            }
+        } else if let Some((s, e)) = subject {
+            subj = Some((s, e));
+        }
+        let status = self.status(&q, sentence, clause, section, hits);
+        let period = self.period(&q, (sentence, clause), (kind, status), before, hits);
+        let rank = (q.form == Form::Rank).then(|| self.rank_info(&q, clause));
+        Draft {
+            q,
+            sentence,
+            clause,
+            subject: subj,
+            metric_id,
+            scope,
+            kind,
+            negative,
+            status,
+            period,
+            relation: None,
+            rank,
+            section,
+            paragraph,
+        }
+    }
+
+    fn kind(
+        &self,
+        q: &Quantity,
+        region: (usize, usize),
+        clause: (usize, usize),
+        subject: Option<(usize, usize)>,
+    ) -> (IndicatorKind, bool) {
+        use IndicatorKind::*;
+        let t = self.t;
+        let c = cues();
+        match q.form {
+            Form::Structure => {
+                return (if q.parts.len() > 2 { Structure } else { Ratio }, false);
+            }
+            Form::Fraction => return (Ratio, false),
+            Form::Multiple => return (Multiple, false),
+            Form::Rank => return (Rank, false),
+            Form::Amount | Form::Range => {}
+        }
+        let subj = subject.map_or("", |(s, e)| &t[s..e]);
+        let verb = last_verb_but(t, region.0, region.1, c.get("growth_verb"), Some(c.get("growth_not")));
+        let verb_to_level = verb.is_some_and(|(_, end, _)| c.get("growth_to").starts_at(t, end));
+        let down = verb.is_some_and(|(_, _, d)| d == "down");
+        match q.base_unit {
+            Some(BaseUnit::PercentagePoint) => (Change, down),
+            Some(BaseUnit::Percent | BaseUnit::Permille) => {
+                if verb.is_some() && !verb_to_level {
+                    return (Growth, down);
+                }
+                if has_share_cue(t, region.0, region.1) || subj.contains("比重") || subj.contains("占比") {
+                    return (Share, false);
+                }
+                if metrics::resolve(subj, true, self.year).is_some_and(|m| m.id == "cpi") {
+                    return (Growth, false);
+                }
+                (Rate, false)
+            }
+            Some(BaseUnit::Ratio) => (Ratio, false),
+            Some(BaseUnit::Multiple) => (Multiple, false),
+            Some(BaseUnit::Count | BaseUnit::Person | BaseUnit::PersonTime | BaseUnit::Household) => {
+                let change = last_verb(t, clause.0, q.outer_start, c.get("change_verb"));
+                if let Some((_, end, d)) = change {
+                    if !c.get("growth_to").starts_at(t, end) {
+                        return (Change, d == "down");
+                    }
+                }
+                if c.get("per_cue").find_in(t, region.0, region.1).is_some() {
+                    return (Level, false);
+                }
+                (Count, false)
+            }
+            _ => {
+                let change = last_verb(t, region.0, q.outer_start, c.get("change_verb"))
+                    .or_else(|| last_verb(t, clause.0, q.outer_start, c.get("change_verb")).filter(|v| v.2 == "up"));
+                if let Some((_, end, d)) = change {
+                    if !c.get("growth_to").starts_at(t, end) {
+                        return (Change, d == "down");
+                    }
+                }
+                (Level, false)
+            }
+        }
+    }
+
+    fn status(
+        &self,
+        q: &Quantity,
+        sentence: (usize, usize),
+        clause: (usize, usize),
+        section: Option<usize>,
+        hits: &Hits,
+    ) -> Status {
+        let t = self.t;
+        if hits.within(clause.0, q.outer_start).any(|h| matches!(h.kind, HitKind::Plan)) {
+            return Status::Plan;
+        }
+        let estimated = hits.within(sentence.0, q.outer_start).any(|h| matches!(h.kind, HitKind::Estimated));
+        let roles = self.roles(section);
+        let role_status = roles.iter().find_map(|r| match r {
+            Role::Review | Role::Problems | Role::Glossary => Some(Status::Actual),
+            Role::Targets
+            | Role::Tasks
+            | Role::Goals
+            | Role::Livelihood
+            | Role::Outlook
+            | Role::SelfBuilding
+            | Role::Closing
+            | Role::Appendix => Some(Status::Target),
+            Role::Other => None,
+        });
+        match role_status {
+            Some(Status::Target) if !estimated => Status::Target,
+            Some(_) if estimated => Status::Estimated,
+            Some(s) => s,
+            None => {
+                if estimated {
+                    Status::Estimated
+                } else if hits.cue_status(t, sentence) == Some(Status::Target) {
+                    Status::Target
+                } else {
+                    Status::Actual
+                }
+            }
+        }
+    }
+
+    fn period(
+        &self,
+        q: &Quantity,
+        (sentence, clause): ((usize, usize), (usize, usize)),
+        (kind, status): (IndicatorKind, Status),
+        before: &[Draft],
+        hits: &Hits,
+    ) -> Option<Period> {
+        let t = self.t;
+        let r = self.year;
+        // aggregation: in the clause; 累计 anywhere earlier in the sentence
+        let agg_hit = |from: usize| {
+            hits.within(from, q.outer_start)
+                .filter_map(|h| match h.kind {
+                    HitKind::Agg(a, prev5) => Some((h.start, h.end, a, prev5)),
+                    _ => None,
+                })
+                .max_by_key(|h| (h.0, h.1))
+        };
+        let mut agg: Option<(Aggregation, &str, bool)> = None;
+        if let Some((s, e, a, prev5)) = agg_hit(clause.0) {
+            agg = Some((a, &t[s..e], prev5));
+        } else if let Some((s, e, a, _)) = agg_hit(sentence.0) {
+            if a == Aggregation::Cumulative {
+                agg = Some((a, &t[s..e], false));
+            }
+        }
+        // the nearest time cue before the quantity in the sentence
+        let last_q_end = before
+            .iter()
+            .rev()
+            .take_while(|d| d.sentence == sentence)
+            .map(|d| d.q.outer_end)
+            .next()
+            .unwrap_or(sentence.0);
+        let cue = hits
+            .within(sentence.0, q.outer_start)
+            .filter_map(|h| match h.kind {
+                HitKind::Time(ys, from_to) if !(from_to && last_q_end > h.start) => Some(((h.start, h.end), ys)),
+                _ => None,
+            })
+            .next_back();
+        let default_years = match status {
+            Status::Target => r.map(|y| (y, y)),
+            _ => r.map(|y| (y - 1, y - 1)),
+        };
+        let mut raw: Option<String> = None;
+        let mut years = default_years;
+        if let Some((span, ys)) = cue {
+            raw = Some(self.norm.original_slice(span.0, span.1).to_string());
+            years = ys.or(years);
+        }
+        let mut aggregation = match kind {
+            IndicatorKind::Growth | IndicatorKind::Change => Aggregation::Annual,
+            IndicatorKind::Level
+                if !matches!(q.base_unit, Some(BaseUnit::AreaM2 | BaseUnit::LengthM | BaseUnit::Mu)) =>
+            {
+                Aggregation::Annual
+            }
+            _ => Aggregation::Point,
+        };
+        if let Some((a, w, prev5)) = agg {
+            aggregation = a;
+            if prev5 {
+                years = r.map(|y| (y - 5, y - 1));
+                raw = Some(w.to_string());
+            } else if cue.is_none() {
+                raw = Some(w.to_string());
+                // 年均/累计 without a stated span: the five-year term
+                if matches!(a, Aggregation::Cagr | Aggregation::Cumulative) {
+                    years = match status {
+                        Status::Target => r.map(|y| (y, y + 4)),
+                        _ if a == Aggregation::Cagr || self.five_year_context(sentence.0) => r.map(|y| (y - 5, y - 1)),
+                        _ => years,
+                    };
+                }
+            }
+        }
+        if years.is_none() && raw.is_none() {
+            return None;
+        }
+        Some(Period { start_year: years.map(|y| y.0), end_year: years.map(|y| y.1), aggregation, raw })
+    }
+
+    /// `true` when the paragraph or part before `p` speaks of five years.
+    fn five_year_context(&self, p: usize) -> bool {
+        let (os, _) = self.norm.to_original(p, p + 1);
+        let para_start = self.paragraph_of(os).and_then(|k| self.paragraphs.get(k)).map(|x| x.start);
+        let from = para_start.map_or(0, |s| self.norm.from_original(s)).max(p.saturating_sub(4 * LOOKBACK));
+        let from = floor_char(self.t, from.min(p));
+        let text = &self.t[from..p];
+        if text.contains("五年") {
+            return true;
+        }
+        self.section_of(os)
+            .map(|s| self.roles_titles(s))
+            .is_some_and(|titles| titles.iter().any(|t| t.contains("五年")))
+    }
+
+    fn roles_titles(&self, s: usize) -> Vec<&str> {
+        let mut v = Vec::new();
+        let mut cur = Some(s);
+        while let Some(i) = cur {
+            let Some(sec) = self.sections.get(i) else { break };
+            v.push(sec.title.as_str());
+            cur = sec.parent;
+            if v.len() > 8 {
+                break;
+            }
+        }
+        v
+    }
+
+    /// A year written before the 年 at `pos` (2016年, 二〇一六年) as a time
+    /// cue: not after a comparison word (比2010年), a deadline after 到/至
+    /// (到2020年 → report year … 2020).
+    fn year_hit(&self, pos: usize) -> Option<Hit> {
+        let t = self.t;
+        let y = year_before(t, pos)?;
+        let ys = floor_char(t, pos.saturating_sub(12));
+        let start = t[ys..pos].char_indices().rev().nth(3).map_or(ys, |x| ys + x.0);
+        let pre = &t[floor_char(t, start.saturating_sub(6))..start];
+        if cues().get("period_base").ends_at(t, start) || pre.ends_with("相比") {
+            return None;
+        }
+        let from_to = pre.ends_with('由') || pre.ends_with('从');
+        let deadline = pre.ends_with('到') || pre.ends_with('至');
+        let years = if deadline { Some((self.year.unwrap_or(y).min(y), y)) } else { Some((y, y)) };
+        Some(Hit { start, end: pos + '年'.len_utf8(), kind: HitKind::Time(years, from_to) })
+    }
+
+    fn rank_info(&self, q: &Quantity, clause: (usize, usize)) -> Rank {
+        let t = self.t;
+        let c = cues();
+        let mut scope = None;
+        if let Some((p, w, _)) = c.get("rank_verb").rfind_in(t, clause.0, q.outer_start) {
+            let s = &t[p + w.len()..q.outer_start];
+            let s = s.trim_matches(|ch: char| ch == ' ' || ch == '的');
+            if !s.is_empty() && s.chars().count() <= 12 {
+                scope = Some(s.to_string());
+            }
+        }
+        if scope.is_none() {
+            if let Some((w, _)) = c.get("rank_scope").longest_ending(t, q.outer_start) {
+                scope = Some(w.to_string());
+            }
+        }
+        let streak = streak_years(t, clause.0, q.outer_start);
+        Rank { position: q.number.map(|n| n as u32), scope, streak_years: streak }
+    }
+
+    fn relations(&self, drafts: &mut [Draft]) {
+        let t = self.t;
+        let c = cues();
+        let n = drafts.len();
+        let mut i = 0;
+        while i < n {
+            let sent = drafts[i].sentence;
+            let mut j = i;
+            while j < n && drafts[j].sentence == sent {
+                j += 1;
+            }
+            // drafts[i..j] share a sentence
+            for k in i..j {
+                let (cl, qs) = (drafts[k].clause, drafts[k].q.outer_start);
+                // 其中: parent
+                if let Some((p, _, _)) = c.get("relation_parent").rfind_in(t, cl.0, qs) {
+                    let unit = drafts[k].q.base_unit;
+                    let cands: Vec<usize> =
+                        (k.saturating_sub(NEAR_QUANTITIES).max(i)..k).filter(|&m| drafts[m].q.outer_end <= p).collect();
+                    let parent = cands
+                        .iter()
+                        .rev()
+                        .find(|&&m| drafts[m].q.base_unit == unit && drafts[m].kind == drafts[k].kind)
+                        .or_else(|| cands.iter().rev().find(|&&m| drafts[m].q.base_unit == unit))
+                        .copied();
+                    if let Some(m) = parent {
+                        drafts[k].relation = Some(Relation { kind: RelationKind::Parent, of: m });
+                    }
+                }
+                // 由…调整为…: from_to
+                if drafts[k].relation.is_none() && k > i {
+                    let m = k - 1;
+                    let to = c.get("relation_to").longest_ending(t, qs).is_some();
+                    let gap = &t[drafts[m].q.outer_end..qs];
+                    let from_cue = c.get("relation_from").rfind_in(t, drafts[m].clause.0, drafts[m].q.outer_start);
+                    let same = drafts[m].q.base_unit == drafts[k].q.base_unit && drafts[m].q.form == drafts[k].q.form;
+                    if to && same && from_cue.is_some() && !gap.contains(['、']) && gap.chars().count() <= 16 {
+                        drafts[k].relation = Some(Relation { kind: RelationKind::FromTo, of: m });
+                        drafts[k].subject = drafts[m].subject;
+                        drafts[k].metric_id = drafts[m].metric_id.clone();
+                        drafts[k].scope = drafts[m].scope.clone();
+                    }
+                }
+            }
+            // 分别: groups
+            let mut k = i;
+            while k < j {
+                let cl = drafts[k].clause;
+                let Some((p, w, _)) = c.get("relation_group").rfind_in(t, cl.0, drafts[k].q.outer_start) else {
+                    k += 1;
+                    continue;
+                };
+                let mut e = k;
+                while e < j && drafts[e].clause == cl {
+                    e += 1;
+                }
+                let members: Vec<usize> = (k..e).filter(|&m| drafts[m].q.outer_start > p).collect();
+                if members.len() >= 2 {
+                    self.group(drafts, i, &members, (cl.0, p), p + w.len());
+                }
+                k = e.max(k + 1);
+            }
+            i = j;
+        }
+    }
+
+    /// Links the members of a 分别 group: to the same number of earlier
+    /// quantities of the sentence when there are that many (实现财政总收入…,
+    /// 其中…,年均分别增长10.9%、11.1%), else to the first member; and spreads
+    /// an enumerated subject over them (城镇和农村居民人均可支配收入分别增长…).
+    fn group(&self, drafts: &mut [Draft], sent_first: usize, members: &[usize], head: (usize, usize), _after: usize) {
+        let t = self.t;
+        let first = members[0];
+        let earlier: Vec<usize> = (first.saturating_sub(NEAR_QUANTITIES).max(sent_first)..first)
+            .filter(|&m| !matches!(drafts[m].kind, IndicatorKind::Growth | IndicatorKind::Rank))
+            .collect();
+        let n = members.len();
+        let own_subject = find_subject(t, head.0, head.1);
+        if own_subject.is_none() && earlier.len() >= n {
+            let targets = &earlier[earlier.len() - n..];
+            for (&m, &of) in members.iter().zip(targets) {
+                drafts[m].relation = Some(Relation { kind: RelationKind::Group, of });
+                drafts[m].subject = drafts[of].subject;
+                drafts[m].metric_id = drafts[of].metric_id.clone();
+                drafts[m].scope = drafts[of].scope.clone();
+            }
+            return;
+        }
+        for &m in members {
+            if drafts[m].relation.is_none() {
+                drafts[m].relation = Some(Relation { kind: RelationKind::Group, of: first });
+            }
+        }
+        // spread "A、B、C改造分别…" / "A和B…分别…" over the members
+        let Some((s, e)) = own_subject else { return };
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut start = s;
+        for (b, ch) in t[s..e].char_indices() {
+            if matches!(ch, '、' | '和' | '与' | '及') {
+                items.push((start, s + b));
+                start = s + b + ch.len_utf8();
+            }
+        }
+        items.push((start, e));
+        if items.len() != n || items.iter().any(|(a, b)| a >= b) {
+            return;
+        }
+        let last = items[n - 1];
+        let growth = drafts[first].kind == IndicatorKind::Growth;
+        for (idx, (&m, &(a, b))) in members.iter().zip(&items).enumerate() {
+            drafts[m].subject = Some((a, b));
+            let mut resolved = metrics::resolve(&t[a..b], growth, self.year);
+            if resolved.is_none() && idx + 1 < n {
+                // 城镇 + 居民人均可支配收入
+                for (off, _) in t[last.0..last.1].char_indices().skip(1) {
+                    let name = format!("{}{}", &t[a..b], &t[last.0 + off..last.1]);
+                    if let Some(r) = metrics::resolve(&name, growth, self.year) {
+                        if r.alias_start == 0 {
+                            resolved = Some(r);
+                            break;
+                        }
+                    }
+                }
+            }
+            drafts[m].metric_id = resolved.as_ref().map(|r| r.id.to_string());
+            drafts[m].scope = resolved.and_then(|r| r.scope);
+        }
+    }
+
+    fn finish(&self, id: usize, d: Draft) -> Indicator {
+        let norm = self.norm;
+        let (start, end) = norm.to_original(d.q.start, d.q.end);
+        let (ss, se) = norm.to_original(d.sentence.0, d.sentence.1);
+        let sign = if d.negative { -1.0 } else { 1.0 };
+        let signed = |v: Option<f64>| v.map(|x| x * sign);
+        let (low, high) = if d.negative { (signed(d.q.high), signed(d.q.low)) } else { (d.q.low, d.q.high) };
+        let metric = match d.subject {
+            Some((s, e)) => {
+                let (ms, me) = norm.to_original(s, e);
+                Metric {
+                    id: d.metric_id,
+                    name: Some(norm.original()[ms..me].to_string()),
+                    start: Some(ms),
+                    end: Some(me),
+                    scope: d.scope,
+                }
+            }
+            None => Metric { id: d.metric_id, name: None, start: None, end: None, scope: d.scope },
+        };
+        Indicator {
+            id,
+            section: d.section,
+            paragraph: d.paragraph,
+            start,
+            end,
+            text: norm.original()[start..end].to_string(),
+            sentence: Span { start: ss, end: se },
+            metric,
+            kind: d.kind,
+            value: Value {
+                number: signed(d.q.number),
+                low,
+                high,
+                unit: d.q.unit,
+                multiplier: d.q.multiplier,
+                base_unit: d.q.base_unit,
+            },
+            bound: d.q.bound,
+            status: d.status,
+            period: d.period,
+            relation: d.relation,
+            rank: d.rank,
+        }
+    }
+}
+
+fn floor_char(t: &str, mut p: usize) -> usize {
+    p = p.min(t.len());
+    while !t.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+fn trim_span(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e {
+        match t[s..e].chars().next() {
+            Some(c) if c.is_whitespace() => s += c.len_utf8(),
+            _ => break,
+        }
+    }
+    while e > s {
+        match t[s..e].chars().next_back() {
+            Some(c) if c.is_whitespace() => e -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    (s, e)
+}
+
+/// The last verb of `verbs` in `t[from..to]`, as (start, end, value), skipping
+/// words that merely contain one (增加值, 增长率 …).
+fn last_verb<'c>(t: &str, from: usize, to: usize, verbs: &'c WordMap<&'static str>) -> Option<(usize, usize, &'c str)> {
+    last_verb_but(t, from, to, verbs, None)
+}
+
+/// [`last_verb`], also skipping the words of `extra`.
+fn last_verb_but<'c>(
+    t: &str,
+    from: usize,
+    to: usize,
+    verbs: &'c WordMap<&'static str>,
+    extra: Option<&WordMap<&'static str>>,
+) -> Option<(usize, usize, &'c str)> {
+    let not = cues().get("verb_not");
+    let mut best = None;
+    let mut pos = from;
+    while pos < to {
+        let skip = not.longest_at(t, pos).or_else(|| extra.and_then(|e| e.longest_at(t, pos)));
+        if let Some((w, _)) = skip {
+            if pos + w.len() <= to {
+                pos += w.len();
+                continue;
+            }
+        }
+        if let Some((w, v)) = verbs.longest_at(t, pos) {
+            if pos + w.len() <= to {
+                best = Some((pos, pos + w.len(), *v));
+                pos += w.len();
+                continue;
+            }
+        }
+        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
+    }
+    best
+}
+
+fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
+    let c = cues();
+    let (cue, not) = (c.get("share_cue"), c.get("share_not"));
+    let mut pos = from;
+    while pos < to {
+        if let Some((w, _)) = not.longest_at(t, pos) {
+            pos += w.len();
+            continue;
+        }
+        if cue.longest_at(t, pos).is_some_and(|(w, _)| pos + w.len() <= to) {
+            return true;
+        }
+        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+/// The subject in `t[from..to]`: leading cue words and time phrases dropped,
+/// the text after 实现/完成/预计/其中 taken, cut before the predicate.
+fn find_subject(t: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let c = cues();
+    let mut s = strip_front(t, from, to);
+    if let Some((p, w, _)) = c.get("subject_restart").rfind_in(t, s, to) {
+        let inside_word = t[p + w.len()..to].starts_with(['率', '度', '额', '值', '量', '数']);
+        if p > s && !inside_word {
+            s = strip_front(t, p + w.len(), to);
+        }
+    }
+    // cut before the predicate (新增 may open a subject: 新增就业岗位)
+    let (cut, keep, head) = (c.get("subject_cut"), c.get("subject_keep"), c.get("subject_head"));
+    let mut e = to;
+    let mut pos = s;
+    while pos < to {
+        let k = keep.longest_at(t, pos).map_or(0, |(w, _)| w.len());
+        let m = cut.longest_at(t, pos).map_or(0, |(w, _)| w.len());
+        if k > 0 && k >= m {
+            pos += k;
+            continue;
+        }
+        if pos == s && m > 0 && head.longest_at(t, pos).is_some_and(|(w, _)| w.len() >= m) {
+            pos += m;
+            continue;
+        }
+        if m > 0 {
+            // 城镇新增就业: 新增 inside a name; 企业新增(近百家): a verb
+            let rest_empty = strip_front(t, pos + m, to) >= to;
+            if head.longest_at(t, pos).is_some_and(|(w, _)| w.len() >= m) && !rest_empty {
+                pos += m;
+                continue;
+            }
+            e = pos;
+            break;
+        }
+        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
+    }
+    let e = trim_back(t, s, e);
+    (e > s).then_some((s, e))
+}
+
+fn trim_back(t: &str, s: usize, mut e: usize) -> usize {
+    while e > s {
+        let Some(ch) = t[s..e].chars().next_back() else { break };
+        if matches!(ch, '的' | '等' | ' ' | '(' | '“' | '"' | '、' | '-' | '—' | '在' | '了' | '达') {
+            e -= ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    e
+}
+
+fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
+    let c = cues();
+    let (drop, period, agg) = (c.get("subject_drop"), c.get("period"), c.get("aggregation"));
+    for _ in 0..32 {
+        if s >= to {
+            break;
+        }
+        let Some(ch) = t[s..to].chars().next() else { break };
+        if ch.is_whitespace() || matches!(ch, ')' | '”' | '"' | '、' | '—' | '-' | '·' | '•') {
+            s += ch.len_utf8();
+            continue;
+        }
+        if let Some((w, _)) = drop.longest_at(t, s).or_else(|| period.longest_at(t, s)).or_else(|| agg.longest_at(t, s))
+        {
+            if s + w.len() <= to {
+                s += w.len();
+                continue;
+            }
+        }
+        // list markers (一是, 二是) and streaks or durations (连续10年, 五年来)
+        if let Some(n) = leading_marker(&t[s..to]) {
+            s += n;
+            continue;
+        }
+        // a leading year or date: 2016年, 2017年底
+        let digits = t[s..to].chars().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 4 && t[s + 4..to].starts_with('年') {
+            s += 4 + '年'.len_utf8();
+            for suffix in ["底", "末", "初", "以来"] {
+                if t[s..to].starts_with(suffix) {
+                    s += suffix.len();
+                }
+            }
+            continue;
+        }
+        break;
+    }
+    s.min(to)
+}
+
+/// Length of a list marker (一是, 十二是, 首先) or a streak or duration
+/// (连续10年, 连续五年, 三年来, 近5年) opening `s`.
+fn leading_marker(s: &str) -> Option<usize> {
+    for w in ["首先", "其次", "再次", "最后", "同时"] {
+        if s.starts_with(w) {
+            return Some(w.len());
+        }
+    }
+    let (body, pre) = match s.strip_prefix("连续").or_else(|| s.strip_prefix("近")) {
+        Some(r) => (r, s.len() - r.len()),
+        None => (s, 0),
+    };
+    let n: usize = body.chars().take_while(|c| c.is_ascii_digit() || is_cn_small(*c)).map(char::len_utf8).sum();
+    if n == 0 {
+        return None;
+    }
+    let rest = &body[n..];
+    if pre == 0 && rest.starts_with('是') && !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some(n + '是'.len_utf8());
+    }
+    for suffix in ["年来", "年间", "年中", "年", "个月"] {
+        if rest.starts_with(suffix) && (pre > 0 || suffix != "年") {
+            return Some(pre + n + suffix.len());
+        }
+    }
+    None
+}
+
+/// 连续10年 / 连续十一年 before `to` in the clause → the streak in years.
+fn streak_years(t: &str, from: usize, to: usize) -> Option<u32> {
+    let k = t[from..to].rfind("连续")?;
+    let rest = &t[from + k + "连续".len()..to];
+    let num: String = rest.chars().take_while(|c| c.is_ascii_digit() || is_cn_small(*c)).collect();
+    if !rest[num.len()..].starts_with('年') {
+        return None;
+    }
+    crate::numerals::small_int(&num).filter(|&n| n > 0 && n < 200)
+}
+
+fn is_cn_small(c: char) -> bool {
+    crate::numerals::digit(c).is_some() || c == '十' || c == '百'
+}
+
+fn period_years(v: &str, r: Option<i32>) -> Option<(i32, i32)> {
+    if let Some(rest) = v.strip_prefix("plan:") {
+        let mut it = rest.split(':').filter_map(|x| x.parse::<i32>().ok());
+        return Some((it.next()?, it.next()?));
+    }
+    let y = r?;
+    Some(match v {
+        "last5" => (y - 5, y - 1),
+        "this" => (y, y),
+        "prev" => (y - 1, y - 1),
+        "next" => (y + 1, y + 1),
+        _ => return None,
+    })
+}
+
+/// The aggregation a cue names, and whether it compares with the previous
+/// five-year period.
+fn aggregation_named(v: &str) -> Option<(Aggregation, bool)> {
+    Some(match v {
+        "cagr" => (Aggregation::Cagr, false),
+        "cumulative" => (Aggregation::Cumulative, false),
+        "yoy" => (Aggregation::Yoy, false),
+        "prev5" => (Aggregation::Cumulative, true),
+        _ => return None,
+    })
+}
+
+/// Target or actual from cue words in the sentence (when the outline gives
+/// no role).
+fn cue_status(t: &str, sentence: (usize, usize)) -> Option<Status> {
+    let c = cues();
+    let (tgt, act, not) = (c.get("status_target"), c.get("status_actual"), c.get("status_not"));
+    let (mut target, mut actual) = (false, false);
+    let mut pos = sentence.0;
+    while pos < sentence.1 {
+        let n = not.longest_at(t, pos).map_or(0, |(w, _)| w.len());
+        let a = tgt.longest_at(t, pos).map_or(0, |(w, _)| w.len());
+        let b = act.longest_at(t, pos).map_or(0, |(w, _)| w.len());
+        if n > 0 && n >= a && n >= b {
+            pos += n;
+            continue;
+        }
+        if b > 0 && b >= a {
+            actual = true;
+            pos += b;
+            continue;
+        }
+        if a > 0 {
+            target = true;
+            pos += a;
+            continue;
+        }
+        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
+    }
+    match (target, actual) {
+        (true, false) => Some(Status::Target),
+        (_, true) => Some(Status::Actual),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{parse, Options, Parser};
+
+    fn parse_in(year: i32, text: &str) -> Vec<Indicator> {
+        Parser::new(Options::default().with_year(year)).parse(text).indicators
+    }
+
+    #[test]
+    fn subjects() {
+        fn s(x: &str) -> Option<&str> {
+            find_subject(x, 0, x.len()).map(|(a, b)| &x[a..b])
+        }
+        assert_eq!(s("预计实现地区生产总值"), Some("地区生产总值"));
+        assert_eq!(s("新增就业岗位"), Some("新增就业岗位"));
+        assert_eq!(s("城区绿化覆盖率达"), Some("城区绿化覆盖率"));
+        assert_eq!(s("标准化学校比例达"), Some("标准化学校比例"));
+        assert_eq!(s("税收千万元以上企业新增"), Some("税收千万元以上企业"));
+        assert_eq!(s("年均增长"), None);
+        assert_eq!(s("五年累计达"), None);
+        assert_eq!(s("丁兰智慧小镇实现固定资产投资"), Some("固定资产投资"));
+        assert_eq!(s("城乡居民医保参保率达"), Some("城乡居民医保参保率"));
+    }
+
+    #[test]
+    fn offsets_slice_the_original() {
+        let text = "一、回顾\n\u{3000}\u{3000}全年生产总值增长９．５\n％，新增就业１２０万人。";
+        let r = parse(text);
+        assert_eq!(r.indicators.len(), 2);
+        for i in &r.indicators {
+            assert_eq!(&text[i.start..i.end], i.text);
+            assert!(i.sentence.start <= i.start && i.end <= i.sentence.end);
+        }
+        assert_eq!(r.indicators[0].text, "９．５\n％");
+        assert_eq!(r.indicators[1].value.base_unit, Some(BaseUnit::Person));
+    }
+
+    #[test]
+    fn kinds_and_signs() {
+        let i = parse_in(
+            2017,
+            "一、回顾\n侵财案件同比下降36.1%,新增养老床位数1822张,每百人拥有养老床位数4.5张,核减345项。",
+        );
+        let k: Vec<_> = i.iter().map(|x| x.kind).collect();
+        use IndicatorKind::*;
+        assert_eq!(k, vec![Growth, Change, Level, Change]);
+        assert_eq!(i[0].value.number, Some(-36.1));
+        assert_eq!(i[3].value.number, Some(-345.0));
+        let i = parse_in(2017, "截污率达95%,较上个五年提升30%,占规模以上工业比重达74.9%。");
+        let k: Vec<_> = i.iter().map(|x| x.kind).collect();
+        assert_eq!(k, vec![Rate, Growth, Share]);
+    }
+
+    #[test]
+    fn status_from_cues_without_outline() {
+        let i = parse_in(2017, "今年全区地区生产总值增长8%。去年地区生产总值增长7%。");
+        assert_eq!(i[0].status, Status::Target);
+        assert_eq!(i[1].status, Status::Actual);
+        assert_eq!(i[0].period.as_ref().and_then(|p| p.start_year), Some(2017));
+        assert_eq!(i[1].period.as_ref().and_then(|p| p.start_year), Some(2016));
+    }
+
+    #[test]
+    fn guesses_the_year() {
+        assert_eq!(guess_year("各位代表:\n一、2009年工作回顾\n"), Some(2010));
+        assert_eq!(guess_year("——2017年2月7日在"), Some(2017));
+        assert_eq!(guess_year("没有年份"), None);
+    }
+
+    #[test]
+    fn splits_sentences_and_clauses() {
+        let t = "增长5%,其中A;B。C…D\n！E";
+        let (s, c) = piece_starts(t);
+        let at = |x: &str| t.find(x).unwrap();
+        assert_eq!(s, vec![0, at("B"), at("C"), at("\n") + 1, at("E")]);
+        assert_eq!(c, vec![0, at("其"), at("B"), at("C"), at("D"), at("\n") + 1, at("E")]);
+    }
+
+    #[test]
+    fn streaks() {
+        let t = "连续10年居主城区首位";
+        assert_eq!(streak_years(t, 0, t.len()), Some(10));
+        let t = "连续十一年被授予";
+        assert_eq!(streak_years(t, 0, t.len()), Some(11));
+    }
+
+    #[test]
+    fn never_panics() {
+        for text in ["", "1", "增长", "其中分别由调整为", "１２３４５６７８９０％", &"增长9%,其中5%;".repeat(500)]
+        {
+            let r = parse(text);
+            for i in &r.indicators {
+                assert_eq!(&text[i.start..i.end], i.text);
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Word tables shipped as data files (`data/units.tsv`, `data/cues.tsv`,
+//! `data/metrics.tsv`) and the small matchers the quantity stages use on them.
+//!
+//! Every table is a tab-separated text file with `#` comments, embedded with
+//! `include_str!` and parsed once (see [`cues`]). Matching is by first (or
+//! last) character, longest word first, so a lookup at a position costs a few
+//! string comparisons whatever the size of the table.
+//!
+//! ```
+//! use baogao::lexicon::WordMap;
+//! let mut m = WordMap::default();
+//! m.insert("万", 1);
+//! m.insert("万亿", 2);
+//! assert_eq!(m.longest_at("万亿元", 0), Some(("万亿", &2)));
+//! assert_eq!(m.longest_ending("达到万亿", 12), Some(("万亿", &2)));
+//! ```
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A fast hasher for `char` keys (a multiplicative hash; the keys are not
+/// attacker-chosen, they come from the shipped tables).
+#[derive(Default, Clone, Copy)]
+pub struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A `HashMap` keyed by chars with [`CharHasher`].
+pub type CharMap<V> = HashMap<char, V, BuildHasherDefault<CharHasher>>;
+
+/// A `HashMap` with [`CharHasher`] for short string keys.
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<CharHasher>>;
+
+/// A set of words with a value each, matched longest first at a position
+/// (forwards) or ending at a position (backwards).
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    by_first: CharMap<Vec<(String, V)>>,
+    by_last: CharMap<Vec<(String, V)>>,
+    /// Bitsets of the first and last characters in the Basic Multilingual
+    /// Plane, so that most positions are rejected without hashing.
+    first_bits: Vec<u64>,
+    last_bits: Vec<u64>,
+    len: usize,
+}
+
+const BMP_WORDS: usize = 0x10000 / 64;
+
+fn bit_set(bits: &mut [u64], c: char) {
+    let u = c as usize;
+    if u < 0x10000 {
+        bits[u / 64] |= 1 << (u % 64);
+    }
+}
+
+/// `false` when `c` is certainly not in the set.
+fn bit_maybe(bits: &[u64], c: char) -> bool {
+    let u = c as usize;
+    u >= 0x10000 || bits.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            by_first: CharMap::default(),
+            by_last: CharMap::default(),
+            first_bits: vec![0; BMP_WORDS],
+            last_bits: vec![0; BMP_WORDS],
+            len: 0,
+        }
+    }
+}
+
+impl<V: Clone> WordMap<V> {
+    /// Adds `word` (ignored when empty). A word added twice keeps both
+    /// values; the first inserted wins on lookup.
+    pub fn insert(&mut self, word: &str, value: V) {
+        let (Some(first), Some(last)) = (word.chars().next(), word.chars().last()) else {
+            return;
+        };
+        bit_set(&mut self.first_bits, first);
+        bit_set(&mut self.last_bits, last);
+        for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
+            let list = map.entry(key).or_default();
+            let at = list.partition_point(|(w, _)| w.len() >= word.len());
+            list.insert(at, (word.to_string(), value.clone()));
+        }
+        self.len += 1;
+    }
+}
+
+impl<V> WordMap<V> {
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// `true` when the map holds no word.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The longest word starting at byte `pos` of `text`.
+    pub fn longest_at<'a>(&'a self, text: &str, pos: usize) -> Option<(&'a str, &'a V)> {
+        let rest = text.get(pos..)?;
+        let first = rest.chars().next()?;
+        if !bit_maybe(&self.first_bits, first) {
+            return None;
+        }
+        self.by_first.get(&first)?.iter().find(|(w, _)| rest.starts_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
+    }
+
+    /// The longest word ending at byte `end` of `text`.
+    pub fn longest_ending<'a>(&'a self, text: &str, end: usize) -> Option<(&'a str, &'a V)> {
+        let head = text.get(..end)?;
+        let last = head.chars().next_back()?;
+        if !bit_maybe(&self.last_bits, last) {
+            return None;
+        }
+        self.by_last.get(&last)?.iter().find(|(w, _)| head.ends_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
+    }
+
+    /// `true` when some word starts at `pos`.
+    pub fn starts_at(&self, text: &str, pos: usize) -> bool {
+        self.longest_at(text, pos).is_some()
+    }
+
+    /// `true` when some word ends at `end`.
+    pub fn ends_at(&self, text: &str, end: usize) -> bool {
+        self.longest_ending(text, end).is_some()
+    }
+
+    /// The first (leftmost, then longest) word occurring in `text[from..to]`,
+    /// as (start, word, value). Cost is linear in the slice length.
+    pub fn find_in<'a>(&'a self, text: &str, from: usize, to: usize) -> Option<(usize, &'a str, &'a V)> {
+        let to = to.min(text.len());
+        let slice = text.get(..to)?;
+        let mut pos = from;
+        while pos < to {
+            if !slice.is_char_boundary(pos) {
+                pos += 1;
+                continue;
+            }
+            if let Some((w, v)) = self.longest_at(slice, pos) {
+                return Some((pos, w, v));
+            }
+            pos += slice[pos..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// The last (rightmost-starting) word occurring in `text[from..to]`, as
+    /// (start, word, value).
+    pub fn rfind_in<'a>(&'a self, text: &str, from: usize, to: usize) -> Option<(usize, &'a str, &'a V)> {
+        let to = to.min(text.len());
+        let slice = text.get(..to)?;
+        let mut best = None;
+        let mut pos = from;
+        while pos < to {
+            if !slice.is_char_boundary(pos) {
+                pos += 1;
+                continue;
+            }
+            if let Some((w, v)) = self.longest_at(slice, pos) {
+                best = Some((pos, w, v));
+            }
+            pos += slice[pos..].chars().next().map_or(1, char::len_utf8);
+        }
+        best
+    }
+}
+
+/// Rows of a TSV data file: non-empty, non-comment lines split on tabs.
+pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// The cue-word table (`data/cues.tsv`): category → words with an optional
+/// value, e.g. `bound_after 左右 about`.
+#[derive(Debug, Default)]
+pub struct Cues {
+    maps: FastMap<&'static str, WordMap<&'static str>>,
+    empty: WordMap<&'static str>,
+}
+
+impl Cues {
+    /// The words of one category (an empty map for an unknown category).
+    pub fn get(&self, category: &str) -> &WordMap<&'static str> {
+        self.maps.get(category).unwrap_or(&self.empty)
+    }
+
+    fn parse(data: &'static str) -> Self {
+        let mut maps: FastMap<&'static str, WordMap<&'static str>> = FastMap::default();
+        for row in rows(data) {
+            if row.len() < 2 || row[1].is_empty() {
+                continue;
+            }
+            let value = row.get(2).copied().unwrap_or("");
+            maps.entry(row[0]).or_default().insert(row[1], value);
+        }
+        Cues { maps, empty: WordMap::default() }
+    }
+}
+
+/// The cue words of `data/cues.tsv`, parsed once.
+pub fn cues() -> &'static Cues {
+    static T: OnceLock<Cues> = OnceLock::new();
+    T.get_or_init(|| Cues::parse(include_str!("../data/cues.tsv")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_word_wins_both_ways() {
+        let mut m = WordMap::default();
+        for (w, v) in [("个", 1), ("个百分点", 2), ("百分点", 3)] {
+            m.insert(w, v);
+        }
+        assert_eq!(m.longest_at("个百分点以上", 0).map(|x| *x.1), Some(2));
+        assert_eq!(m.longest_at("个,", 0).map(|x| *x.1), Some(1));
+        assert_eq!(m.longest_ending("提高3个百分点", "提高3个百分点".len()).map(|x| *x.1), Some(2));
+        assert!(m.longest_at("abc", 1).is_none());
+        assert!(m.longest_at("个", 7).is_none());
+        assert_eq!(m.len(), 3);
+    }
+
+    #[test]
+    fn finds_first_and_last_occurrence() {
+        let mut m = WordMap::default();
+        m.insert("增长", ());
+        m.insert("下降", ());
+        let t = "增长后下降";
+        assert_eq!(m.find_in(t, 0, t.len()).map(|x| x.0), Some(0));
+        assert_eq!(m.rfind_in(t, 0, t.len()).map(|x| x.0), Some(9));
+        assert_eq!(m.find_in(t, 1, t.len()).map(|x| x.0), Some(9));
+    }
+
+    #[test]
+    fn cue_table_loads() {
+        let c = cues();
+        assert!(c.get("bound_after").starts_at("左右", 0));
+        assert!(c.get("no_such_category").is_empty());
+    }
+}
