@@ -33,11 +33,7 @@ const KNOWN_OPTIONS: &str = "year";
     return_description = "the parsed report; offsets are UTF-16 indices into `text`"
 )]
 pub fn parse(
-    #[wasm_bindgen(
-        unchecked_param_type = "string",
-        param_description = "the whole report text"
-    )]
-    text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string", param_description = "the whole report text")] text: JsValue,
     #[wasm_bindgen(
         unchecked_optional_param_type = "ParseOptions",
         param_description = "`{ year }`: the report year when the text has no date line"
@@ -45,16 +41,12 @@ pub fn parse(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let Some(text) = text.as_string() else {
-        return Err(js_sys::TypeError::new(&format!(
-            "parse(text): text must be a string, got {}",
-            describe(&text)
-        ))
-        .into());
+        return Err(
+            js_sys::TypeError::new(&format!("parse(text): text must be a string, got {}", describe(&text))).into()
+        );
     };
     let options = read_options(&options)?;
-    let report = Parser::new(options)
-        .parse(&text)
-        .reindexed(OffsetUnit::Utf16);
+    let report = Parser::new(options).parse(&text).reindexed(OffsetUnit::Utf16);
     to_js(&report)
 }
 
@@ -70,8 +62,7 @@ pub fn version() -> String {
 
 /// Serializes with `null` for `None` and plain objects (never `Map`s).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer =
-        serde_wasm_bindgen::Serializer::json_compatible().serialize_missing_as_null(true);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible().serialize_missing_as_null(true);
     value
         .serialize(&serializer)
         .map_err(|e| js_sys::Error::new(&format!("baogao: cannot convert the report: {e}")).into())
@@ -97,11 +88,7 @@ fn read_options(value: &JsValue) -> Result<Options, JsValue> {
         let item = js_sys::Reflect::get(object, &key)?;
         match name.as_str() {
             "year" => options.year = read_year(&item)?,
-            _ => {
-                return Err(option_error(&format!(
-                    "unknown option `{name}` (known options: {KNOWN_OPTIONS})"
-                )))
-            }
+            _ => return Err(option_error(&format!("unknown option `{name}` (known options: {KNOWN_OPTIONS})"))),
         }
     }
     Ok(options)
@@ -117,10 +104,7 @@ fn read_year(value: &JsValue) -> Result<Option<i32>, JsValue> {
             // Exact: `n` is an integer inside the i32 range.
             Ok(Some(n as i32))
         }
-        _ => Err(option_error(&format!(
-            "option `year` must be an integer such as 2017, got {}",
-            describe(value)
-        ))),
+        _ => Err(option_error(&format!("option `year` must be an integer such as 2017, got {}", describe(value)))),
     }
 }
 

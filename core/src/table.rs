@@ -131,11 +131,14 @@ impl Cell {
     }
 }
 
-/// A table: column names and rows of cells.
+/// A table: column names, their types and rows of cells.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rows {
     /// Column names.
     pub columns: Vec<&'static str>,
+    /// Column types: "int" (nullable), "float", "str", "category" (an enum's
+    /// values), "bool" — for typed DataFrames.
+    pub types: Vec<&'static str>,
     /// Rows, each as long as `columns`.
     pub rows: Vec<Vec<Cell>>,
 }
@@ -178,6 +181,7 @@ pub fn rows(report: &Report, table: Table) -> Rows {
                 "title_start",
                 "title_end",
             ],
+            types: vec!["int", "int", "int", "str", "int", "str", "category", "str", "int", "int", "int", "int"],
             rows: report
                 .sections
                 .iter()
@@ -201,6 +205,7 @@ pub fn rows(report: &Report, table: Table) -> Rows {
         },
         Table::Paragraphs => Rows {
             columns: vec!["id", "section", "section_path", "start", "end", "lead", "lead_start", "lead_end", "text"],
+            types: vec!["int", "int", "str", "int", "int", "str", "int", "int", "str"],
             rows: report
                 .paragraphs
                 .iter()
@@ -253,6 +258,11 @@ pub fn rows(report: &Report, table: Table) -> Rows {
                 "rank_streak_years",
                 "sentence_start",
                 "sentence_end",
+            ],
+            types: vec![
+                "int", "int", "str", "int", "int", "int", "str", "category", "str", "str", "int", "int", "category",
+                "float", "float", "float", "str", "float", "category", "category", "category", "int", "int",
+                "category", "str", "category", "int", "int", "str", "int", "int", "int",
             ],
             rows: report
                 .indicators
@@ -320,6 +330,10 @@ pub fn rows(report: &Report, table: Table) -> Rows {
                 "list_ordinal",
                 "verifiability",
             ],
+            types: vec![
+                "int", "int", "str", "int", "int", "int", "str", "category", "str", "category", "str", "int", "int",
+                "str", "category", "int", "int", "category", "str", "int", "int", "category",
+            ],
             rows: report
                 .commitments
                 .iter()
@@ -364,6 +378,7 @@ pub fn rows(report: &Report, table: Table) -> Rows {
                 "end",
                 "text",
             ],
+            types: vec!["int", "int", "category", "int", "bool", "int", "int", "int", "str"],
             rows: report
                 .lists
                 .iter()
@@ -386,6 +401,7 @@ pub fn rows(report: &Report, table: Table) -> Rows {
         },
         Table::Diagnostics => Rows {
             columns: vec!["code", "message", "start", "end"],
+            types: vec!["category", "str", "int", "int"],
             rows: report
                 .diagnostics
                 .iter()
@@ -413,6 +429,20 @@ mod tests {
         for t in Table::ALL {
             let r = rows(&report, t);
             assert!(r.rows.iter().all(|row| row.len() == r.columns.len()), "{}", t.name());
+            assert_eq!(r.types.len(), r.columns.len(), "{}", t.name());
+            for row in &r.rows {
+                for ((cell, ty), col) in row.iter().zip(&r.types).zip(&r.columns) {
+                    let ok = matches!(
+                        (cell, *ty),
+                        (Cell::Null, _)
+                            | (Cell::Int(_), "int")
+                            | (Cell::Float(_), "float")
+                            | (Cell::Bool(_), "bool")
+                            | (Cell::Str(_), "str" | "category")
+                    );
+                    assert!(ok, "{}.{col}: {cell:?} is not {ty}", t.name());
+                }
+            }
         }
     }
 }
