@@ -87,6 +87,11 @@ impl RawReport {
         serde_json::to_string(&rows(&self.report, t)).map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
+    /// The text that was parsed.
+    fn text(&self) -> String {
+        self.report.source().unwrap_or_default().to_string()
+    }
+
     /// Numbers of items per array, for short reprs without building objects.
     fn counts(&self) -> (usize, usize, usize, usize, usize, usize) {
         let r = &self.report;

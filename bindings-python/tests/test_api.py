@@ -137,3 +137,16 @@ def test_package_type_checks():
     pytest.importorskip("mypy")
     out = subprocess.run([sys.executable, "-m", "mypy", "-p", "baogao"], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_notebook_html():
+    r = baogao.parse(baogao.sample_report())
+    html = r._repr_html_()
+    assert html.startswith('<div class="baogao-report">')
+    for s in r.sections:
+        assert f'href="#bg-s{s.id}"' in html and f'id="bg-s{s.id}"' in html
+    assert html.count("<mark ") >= len(r.indicators) > 0
+    assert "[review]" in html and "Targets" in html
+    assert r.text == baogao.sample_report()
+    # Text is escaped.
+    assert "<script>" not in baogao.parse("一、回顾\n<script>alert(1)</script>。")._repr_html_()

@@ -31,6 +31,8 @@ struct Words {
     done: Vec<String>,
     verb: Vec<String>,
     adverb: Vec<String>,
+    /// The last two characters of every livelihood name ("实事", "工程"), deduplicated.
+    anchors: Vec<String>,
 }
 
 fn words() -> &'static Words {
@@ -52,6 +54,14 @@ fn words() -> &'static Words {
         for l in [&mut w.livelihood, &mut w.count, &mut w.done, &mut w.verb, &mut w.adverb] {
             l.sort_by_key(|s| std::cmp::Reverse(s.len()));
         }
+        let mut anchors: Vec<String> = w
+            .livelihood
+            .iter()
+            .map(|n| n.chars().rev().take(2).collect::<Vec<char>>().into_iter().rev().collect())
+            .collect();
+        anchors.sort();
+        anchors.dedup();
+        w.anchors = anchors;
         w
     })
 }
@@ -109,13 +119,26 @@ fn inline_markers(t: &str, base: usize) -> Vec<(u32, usize, usize, bool)> {
 fn shi_lists(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<Draft> {
     let text = norm.text();
     let mut out: Vec<Draft> = Vec::new();
+    // Markers of every paragraph, found once.
+    let all_marks: Vec<Vec<(u32, usize, usize, bool)>> = paragraphs
+        .iter()
+        .map(|p| {
+            let (ps, pe) = norm_range(norm, p);
+            let t = &text[ps..pe];
+            if t.contains('是') || t.contains(|c: char| ('\u{2460}'..='\u{2473}').contains(&c)) {
+                inline_markers(t, ps)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     for circled in [false, true] {
         let style = if circled { ListStyle::Circled } else { ListStyle::ShiList };
         let mut open: Option<Draft> = None;
         // Where the open list's last item stops (marker start of its successor).
         for (pi, p) in paragraphs.iter().enumerate() {
             let (ps, pe) = norm_range(norm, p);
-            let marks: Vec<_> = inline_markers(&text[ps..pe], ps).into_iter().filter(|m| m.3 == circled).collect();
+            let marks: Vec<_> = all_marks[pi].iter().copied().filter(|m| m.3 == circled).collect();
             for (k, &(n, ms, cs, _)) in marks.iter().enumerate() {
                 let at_para_start = text[ps..ms].trim().is_empty();
                 let continues = open.as_ref().is_some_and(|d| {
@@ -169,9 +192,15 @@ fn shi_lists(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<Draft> {
 /// between items).
 fn paragraph_lists(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragraph]) -> Vec<Draft> {
     let text = norm.text();
-    let heading_para = |p: &Paragraph| sections.iter().any(|s| s.start == p.start && s.depth <= 2);
+    let heading_starts: std::collections::HashSet<usize> =
+        sections.iter().filter(|s| s.depth <= 2).map(|s| s.start).collect();
+    let heading_para = |p: &Paragraph| heading_starts.contains(&p.start);
+    // Starts of sections that end a list (sorted: sections are in document order).
+    let barriers: Vec<usize> =
+        sections.iter().filter(|s| s.depth <= 2 || s.marker.is_none()).map(|s| s.start).collect();
     let barrier_between = |a: &Paragraph, b: &Paragraph| {
-        sections.iter().any(|s| s.start > a.start && s.start < b.start && (s.depth <= 2 || s.marker.is_none()))
+        let i = barriers.partition_point(|&x| x <= a.start);
+        barriers.get(i).is_some_and(|&x| x < b.start)
     };
     let mut out: Vec<Draft> = Vec::new();
     let mut open: Vec<Draft> = Vec::new();
@@ -259,6 +288,10 @@ fn livelihood(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragra
         }
         let (ps, pe) = norm_range(norm, p);
         let t = &text[ps..pe];
+        // A quick scan for the names' last two characters rules most paragraphs out.
+        if !w.anchors.iter().any(|a| t.contains(a.as_str())) {
+            continue;
+        }
         let mut from = 0;
         while from < t.len() {
             let hit = w.livelihood.iter().filter_map(|c| t[from..].find(c.as_str()).map(|q| (from + q, c.len()))).min();
@@ -284,6 +317,7 @@ fn livelihood(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragra
             sites.push((pi.saturating_sub(1), ts + at, ts + at + len));
         }
     }
+    let section_starts: Vec<usize> = sections.iter().map(|s| s.start).collect();
     for (pi, cs, ce) in sites {
         // The count: before the cue, or inside it ("10件实事").
         let declared = declared_before(text, cs).or_else(|| {
@@ -308,7 +342,7 @@ fn livelihood(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragra
                     && d.paragraph > pi
                     && d.paragraph <= pi + 3
                     && d.style != ListStyle::ShiList
-                    && paragraphs[pi + 1..d.paragraph].iter().all(|p| !sections.iter().any(|s| s.start == p.start))
+                    && paragraphs[pi + 1..d.paragraph].iter().all(|p| section_starts.binary_search(&p.start).is_err())
             })
         };
         if let Some(k) = near.or_else(next) {

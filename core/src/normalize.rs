@@ -47,15 +47,12 @@ pub struct Normalized<'a> {
     text: String,
     /// For every byte of `text`: the original byte offset where its char starts.
     starts: Vec<u32>,
-    /// For every byte of `text`: the original byte offset where its char ends.
-    ends: Vec<u32>,
     script: Script,
 }
 
 struct Folded {
     c: char,
     start: u32,
-    end: u32,
 }
 
 fn table(data: &str) -> CharMap<char> {
@@ -126,20 +123,69 @@ fn starts_heading(chars: &[Folded]) -> bool {
     }
 }
 
-fn fold_char(c: char) -> Option<char> {
+/// First and last code point of the dense folding table (CJK radicals to
+/// the compatibility ideographs: every BMP character the tables fold).
+const DENSE_FIRST: u32 = 0x2E80;
+const DENSE_LAST: u32 = 0xFAFF;
+/// Flags of a dense entry; the low 21 bits hold the folded char (0 = itself).
+const TRAD_KEY: u32 = 1 << 29;
+const SIMP_ONLY: u32 = 1 << 30;
+
+/// One array lookup per BMP Han character instead of several hash lookups:
+/// the folded char (compatibility → unified → simplified) and whether the
+/// char is traditional-only or simplified-only (for [`Script`]).
+fn dense() -> &'static [u32] {
+    static T: OnceLock<Vec<u32>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = vec![0u32; (DENSE_LAST - DENSE_FIRST + 1) as usize];
+        for u in DENSE_FIRST..=DENSE_LAST {
+            let Some(c) = char::from_u32(u) else { continue };
+            let folded = slow_fold(c);
+            let mut e = if folded != c { folded as u32 } else { 0 };
+            if trad_table().contains_key(&c) {
+                e |= TRAD_KEY;
+            } else if simp_only().contains(&c) {
+                e |= SIMP_ONLY;
+            }
+            t[(u - DENSE_FIRST) as usize] = e;
+        }
+        t
+    })
+}
+
+/// Folds a Han or compatibility character through the tables.
+fn slow_fold(c: char) -> char {
+    if let Some(&k) = compat_table().get(&c) {
+        *trad_table().get(&k).unwrap_or(&k)
+    } else if c as u32 >= 0x3400 {
+        *trad_table().get(&c).unwrap_or(&c)
+    } else {
+        c
+    }
+}
+
+/// The folded char (None = dropped) and its script flags.
+fn fold_char(c: char) -> (Option<char>, u32) {
     let u = c as u32;
     match c {
-        '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{3000}' | '\r' => None,
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => Some(' '),
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u - 0xFEE0),
+        '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{3000}' | '\r' => (None, 0),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => (Some(' '), 0),
+        '\u{FF01}'..='\u{FF5E}' => (char::from_u32(u - 0xFEE0), 0),
+        _ if u < DENSE_FIRST => (Some(c), 0),
+        _ if u <= DENSE_LAST => {
+            let e = dense()[(u - DENSE_FIRST) as usize];
+            let f = e & 0x1F_FFFF;
+            (Some(if f == 0 { c } else { char::from_u32(f).unwrap_or(c) }), e & (TRAD_KEY | SIMP_ONLY))
+        }
         _ => {
-            if let Some(&k) = compat_table().get(&c) {
-                Some(*trad_table().get(&k).unwrap_or(&k))
-            } else if u >= 0x3400 {
-                Some(*trad_table().get(&c).unwrap_or(&c))
+            let flags = if trad_table().contains_key(&c) {
+                TRAD_KEY
+            } else if simp_only().contains(&c) {
+                SIMP_ONLY
             } else {
-                Some(c)
-            }
+                0
+            };
+            (Some(slow_fold(c)), flags)
         }
     }
 }
@@ -182,15 +228,16 @@ impl<'a> Normalized<'a> {
         let mut simp = 0usize;
         let mut chars: Vec<Folded> = Vec::with_capacity(original.len() / 2);
         for (b, c) in original.char_indices() {
-            if trad_table().contains_key(&c) {
-                trad += 1;
-            } else if simp_only().contains(&c) {
-                simp += 1;
-            }
             let start = b as u32;
-            let end = (b + c.len_utf8()) as u32;
-            if let Some(f) = fold_char(c) {
-                chars.push(Folded { c: f, start, end });
+            if c.is_ascii() && c != '\r' && c != '\t' {
+                chars.push(Folded { c, start });
+                continue;
+            }
+            let (folded, flags) = fold_char(c);
+            trad += (flags & TRAD_KEY != 0) as usize;
+            simp += (flags & SIMP_ONLY != 0) as usize;
+            if let Some(f) = folded {
+                chars.push(Folded { c: f, start });
             }
         }
         let script = if trad >= 20 && trad > simp * 4 {
@@ -203,18 +250,15 @@ impl<'a> Normalized<'a> {
         let keep = decide(&chars);
         let mut text = String::with_capacity(original.len());
         let mut starts = Vec::with_capacity(original.len());
-        let mut ends = Vec::with_capacity(original.len());
         for (f, k) in chars.iter().zip(keep) {
             if !k {
                 continue;
             }
             text.push(f.c);
-            for _ in 0..f.c.len_utf8() {
-                starts.push(f.start);
-                ends.push(f.end);
-            }
+            let n = starts.len() + f.c.len_utf8();
+            starts.resize(n, f.start);
         }
-        Normalized { original, text, starts, ends, script }
+        Normalized { original, text, starts, script }
     }
 
     /// The normalized text.
@@ -240,7 +284,13 @@ impl<'a> Normalized<'a> {
         if end <= start {
             return (s, s);
         }
-        let e = if end > n { self.original.len() } else { self.ends[end - 1] as usize };
+        let e = if end > n {
+            self.original.len()
+        } else {
+            // The end of the original char behind the last normalized byte.
+            let s = self.starts[end - 1] as usize;
+            s + self.original[s..].chars().next().map_or(0, char::len_utf8)
+        };
         (s, e.max(s))
     }
 

@@ -259,7 +259,8 @@ pub fn build(
         style: Style,
         last: [u32; 6],
     }
-    let pos_of_line = |line: usize| body.iter().position(|&b| b == line).unwrap_or(0);
+    // Body lines are in document order: a line's position is a binary search away.
+    let pos_of_line = |line: usize| body.binary_search(&line).unwrap_or(0);
     let mut root_last = [0u32; 6];
     let mut stack: Vec<Open> = Vec::new();
     let mut kept: Vec<(usize, Option<usize>)> = Vec::new(); // (cand index, parent cand index)
@@ -330,7 +331,7 @@ pub fn build(
     }
 
     // 3. Section extents in body positions: up to the next heading that is not a descendant.
-    let pos_of = |line: usize| body.iter().position(|&b| b == line).unwrap_or(0);
+    let pos_of = pos_of_line;
     let n_kept = kept.len();
     let mut sec_index = vec![usize::MAX; cands.len()];
     for (s, (ci, _)) in kept.iter().enumerate() {
@@ -353,10 +354,13 @@ pub fn build(
     // Blocks that are never closed: a last child gives its trailing paragraphs
     // back to its parent from the first one that opens like a part-level paragraph.
     let heading_at: std::collections::HashSet<usize> = kept.iter().map(|(ci, _)| pos_of(cands[*ci].line)).collect();
+    let mut has_next_sibling = vec![false; n_kept];
+    let mut seen_parent: std::collections::HashSet<Option<usize>> = std::collections::HashSet::new();
+    for s in (0..n_kept).rev() {
+        has_next_sibling[s] = !seen_parent.insert(parents[s]);
+    }
     for s in 0..n_kept {
-        let Some(p) = parents[s] else { continue };
-        let next_sibling = (s + 1..n_kept).find(|&t| parents[t] == Some(p));
-        if next_sibling.is_some() {
+        if parents[s].is_none() || has_next_sibling[s] {
             continue;
         }
         let start = first_pos[s] + 1;
@@ -435,13 +439,26 @@ pub fn build(
     let inline_title: std::collections::HashMap<usize, usize> =
         kept.iter().filter(|(ci, _)| cands[*ci].inline).map(|(ci, _)| (cands[*ci].line, cands[*ci].title.1)).collect();
     let mut paragraphs = Vec::new();
+    // Sweep: sections are nested intervals of body positions, in order of their start.
+    let mut open_secs: Vec<usize> = Vec::new();
+    let mut next_sec = 0;
     for (k, &i) in body.iter().enumerate() {
+        while next_sec < n_kept && first_pos[next_sec] <= k {
+            while open_secs.last().is_some_and(|&t| end_pos[t] <= first_pos[next_sec]) {
+                open_secs.pop();
+            }
+            open_secs.push(next_sec);
+            next_sec += 1;
+        }
+        while open_secs.last().is_some_and(|&t| end_pos[t] <= k) {
+            open_secs.pop();
+        }
         if standalone.contains(&i) {
             continue;
         }
         let l = layout.lines[i];
         // Innermost section covering body position k.
-        let section = (0..n_kept).rev().find(|&s| first_pos[s] <= k && k < end_pos[s]);
+        let section = open_secs.last().copied();
         let (start, end) = norm.to_original(l.start, l.end);
         let lead_from = inline_title.get(&i).map_or(l.start, |&te| l.start + te);
         let lead = lead_of(&text[lead_from..l.end], l.end).map(|(a, b)| {

@@ -381,6 +381,13 @@ class Report:
                 cache[part] = tuple(cls._from(d) for d in data)
         return cache[part]
 
+    @property
+    def text(self) -> str:
+        """The text that was parsed (every offset indexes it)."""
+        if "text" not in self._cache:
+            self._cache["text"] = self._raw.text()
+        return self._cache["text"]
+
     schema_version = property(lambda self: "1", doc="Always \"1\".")
     offset_unit = property(lambda self: "char", doc="Always \"char\": offsets are code points.")
 
@@ -449,6 +456,14 @@ class Report:
         from ._frames import to_polars
 
         return to_polars(self, table)
+
+    def _repr_html_(self) -> str:
+        """Notebook display: meta, outline with roles, counts, the targets
+        table, and the text with indicators (by status) and commitments (by
+        modality) highlighted."""
+        from ._html import render
+
+        return render(self, self.text)
 
     def __repr__(self) -> str:
         s, p, i, c, lst, d = self._raw.counts()
