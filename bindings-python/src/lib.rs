@@ -50,6 +50,21 @@ fn options(year: Option<&Bound<'_, PyAny>>) -> PyResult<Options> {
     Ok(opts)
 }
 
+/// The `threads` option: `None` (all cores) or a positive int; anything else
+/// is a `ValueError` naming the option.
+fn threads_arg(threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(t) = threads.filter(|t| !t.is_none()) else { return Ok(None) };
+    let bad = |why: String| PyValueError::new_err(format!("invalid option `threads`: {why}"));
+    if t.is_instance_of::<pyo3::types::PyBool>() {
+        return Err(bad("expected an int, got bool".into()));
+    }
+    let n: i64 = t.extract().map_err(|_| bad(format!("expected an int, got {}", type_name(t))))?;
+    match usize::try_from(n) {
+        Ok(n) if n >= 1 => Ok(Some(n)),
+        _ => Err(bad(format!("must be at least 1, got {n}"))),
+    }
+}
+
 fn table_arg(name: &str) -> PyResult<Table> {
     name.parse().map_err(|e: baogao::Error| PyValueError::new_err(e.to_string()))
 }
@@ -85,6 +100,21 @@ impl RawReport {
     fn table_json(&self, table: &str) -> PyResult<String> {
         let t = table_arg(table)?;
         serde_json::to_string(&rows(&self.report, t)).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// `"char"`: offsets are code points (from the report, not assumed).
+    #[getter]
+    fn offset_unit(&self) -> PyResult<String> {
+        match serde_json::to_value(self.report.offset_unit) {
+            Ok(serde_json::Value::String(s)) => Ok(s),
+            other => Err(PyValueError::new_err(format!("unexpected offset unit {other:?}"))),
+        }
+    }
+
+    /// The wire-format version, `"1"`.
+    #[getter]
+    fn schema_version(&self) -> &str {
+        &self.report.schema_version
     }
 
     /// The text that was parsed.
@@ -126,7 +156,7 @@ fn parse(py: Python<'_>, text: &Bound<'_, PyAny>, year: Option<&Bound<'_, PyAny>
 fn parse_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'_, PyAny>>,
     year: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<RawReport>> {
     if texts.is_instance_of::<PyString>() {
@@ -143,15 +173,23 @@ fn parse_many(
             .map(|t| text_arg(&t?, "parse_many"))
             .collect::<PyResult<_>>()?
     };
-    if threads == Some(0) {
-        return Err(PyValueError::new_err("invalid option `threads`: must be at least 1"));
-    }
     let parser = Parser::new(options(year)?);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads.unwrap_or(0))
-        .build()
-        .map_err(|e| PyValueError::new_err(format!("invalid option `threads`: {e}")))?;
-    Ok(py.detach(|| pool.install(|| items.par_iter().map(|t| parse_one(&parser, t)).collect())))
+    // Default: rayon's global pool (all cores, or RAYON_NUM_THREADS); a pool of
+    // its own only when a number of threads is asked for.
+    let pool = match threads_arg(threads)? {
+        None => None,
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| PyValueError::new_err(format!("invalid option `threads`: {e}")))?,
+        ),
+    };
+    let run = || items.par_iter().map(|t| parse_one(&parser, t)).collect::<Vec<_>>();
+    Ok(py.detach(|| match &pool {
+        Some(pool) => pool.install(run),
+        None => run(),
+    }))
 }
 
 /// Decodes the bytes of a report: "utf-8" (strict) or "gbk" (GB18030).
@@ -170,6 +208,12 @@ fn sample_report() -> &'static str {
     baogao::SAMPLE_REPORT
 }
 
+/// The package version (equals the crate version; also `__version__`).
+#[pyfunction]
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
 #[pymodule]
 fn _baogao(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -178,5 +222,74 @@ fn _baogao(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(sample_report, m)?)?;
+    m.add_function(wrap_pyfunction!(version, m)?)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! The translation layer on its own (embedded Python): error types and
+    //! messages, and code-point offsets. The wheel is tested by pytest.
+
+    use super::*;
+    use pyo3::types::{PyBytes, PyDict};
+
+    fn with_module(f: impl FnOnce(Python<'_>, &Bound<'_, PyModule>)) {
+        Python::initialize();
+        Python::attach(|py| {
+            let m = PyModule::new(py, "_baogao").unwrap();
+            _baogao(&m).unwrap();
+            f(py, &m);
+        });
+    }
+
+    #[test]
+    fn non_str_is_a_type_error_naming_the_type() {
+        with_module(|py, m| {
+            let parse = m.getattr("parse").unwrap();
+            let err = parse.call1((PyBytes::new(py, "政府".as_bytes()),)).unwrap_err();
+            assert!(err.is_instance_of::<PyTypeError>(py));
+            assert_eq!(err.value(py).to_string(), "parse() expects str, got bytes");
+            let err = parse.call1((42,)).unwrap_err();
+            assert_eq!(err.value(py).to_string(), "parse() expects str, got int");
+        });
+    }
+
+    #[test]
+    fn bad_options_are_value_errors_naming_the_option() {
+        with_module(|py, m| {
+            let parse = m.getattr("parse").unwrap();
+            for year in [PyString::new(py, "x").into_any(), 1899i64.into_pyobject(py).unwrap().into_any()] {
+                let kw = PyDict::new(py);
+                kw.set_item("year", year).unwrap();
+                let err = parse.call(("text",), Some(&kw)).unwrap_err();
+                assert!(err.is_instance_of::<PyValueError>(py));
+                assert!(err.value(py).to_string().contains("`year`"), "{}", err.value(py));
+            }
+            let raw = parse.call1(("",)).unwrap();
+            let err = raw.call_method1("to_json", ("tables",)).unwrap_err();
+            assert!(err.is_instance_of::<PyValueError>(py));
+            assert!(err.value(py).to_string().contains("sections, paragraphs, indicators"));
+        });
+    }
+
+    #[test]
+    fn offsets_are_code_points() {
+        with_module(|_py, m| {
+            let text = format!("𠮷😀{}", baogao::SAMPLE_REPORT);
+            let raw = m.getattr("parse").unwrap().call1((text.as_str(),)).unwrap();
+            let json: String = raw.call_method1("to_json", ("sections",)).unwrap().extract().unwrap();
+            let sections: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+            assert!(!sections.is_empty());
+            let chars: Vec<char> = text.chars().collect();
+            for s in &sections {
+                let (a, b) = (s["title_start"].as_u64().unwrap() as usize, s["title_end"].as_u64().unwrap() as usize);
+                let slice: String = chars[a..b].iter().collect();
+                assert_eq!(slice, s["title"].as_str().unwrap());
+            }
+            let whole: serde_json::Value =
+                serde_json::from_str(&raw.call_method0("to_json").unwrap().extract::<String>().unwrap()).unwrap();
+            assert_eq!(whole["offset_unit"], "char");
+        });
+    }
 }

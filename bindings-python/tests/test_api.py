@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,46 @@ def test_non_str_input_raises_type_error():
     for bad in (b"\xe6\x94\xbf", 42, None, ["a"], bytearray(b"x")):
         with pytest.raises(TypeError, match="expects str"):
             baogao.parse(bad)
+    with pytest.raises(TypeError) as e:
+        baogao.parse(b"...")
+    assert str(e.value) == "parse() expects str, got bytes"
+    with pytest.raises(TypeError) as e:
+        baogao.parse(42)
+    assert str(e.value) == "parse() expects str, got int"
+    with pytest.raises(TypeError, match="expects str, got bytes"):
+        baogao.parse_many(["ok", b"bytes"])
+
+
+def test_str_subclass_is_accepted():
+    class Text(str):
+        pass
+
+    assert baogao.parse(Text(baogao.sample_report())) == baogao.parse(baogao.sample_report())
+
+
+def test_lone_surrogates_raise_unicode_error():
+    # A str with a lone surrogate is not Unicode text and cannot cross to Rust:
+    # UnicodeEncodeError (a ValueError) names its position.
+    with pytest.raises(UnicodeEncodeError, match="position 2"):
+        baogao.parse("ab\ud800c")
+
+
+def test_native_to_json_parts():
+    raw = baogao._baogao.parse(baogao.sample_report())
+    whole = json.loads(raw.to_json())
+    for part in ("sections", "paragraphs", "indicators", "commitments", "lists", "diagnostics", "meta"):
+        assert json.loads(raw.to_json(part)) == whole[part], part
+    with pytest.raises(ValueError) as e:
+        raw.to_json("tables")
+    for part in ("sections", "paragraphs", "indicators", "commitments", "lists", "diagnostics", "meta"):
+        assert part in str(e.value)
+
+
+def test_version():
+    assert baogao.__version__ == baogao._baogao.__version__ == baogao._baogao.version()
+    assert re.fullmatch(r"\d+\.\d+\.\d+.*", baogao.__version__)
+    cargo = (ROOT / "Cargo.toml").read_text(encoding="utf-8")
+    assert f'version = "{baogao.__version__}"' in cargo
 
 
 def test_bad_options_raise_value_error_naming_them():
@@ -38,8 +79,10 @@ def test_bad_options_raise_value_error_naming_them():
         baogao.parse("x", year=True)
     with pytest.raises(TypeError):
         baogao.parse("x", colour="red")  # unknown keyword
-    with pytest.raises(ValueError, match="threads"):
-        baogao.parse_many(["x"], threads=0)
+    for threads in (0, -1, "2", 2.5, True):
+        with pytest.raises(ValueError, match="`threads`"):
+            baogao.parse_many(["x"], threads=threads)
+    assert len(baogao.parse_many(["x"], threads=1)) == 1
     with pytest.raises(TypeError, match="iterable of str"):
         baogao.parse_many("a single string")
     with pytest.raises(ValueError, match="unknown table"):
@@ -59,6 +102,13 @@ def test_objects_are_frozen():
         r.meta = None
     with pytest.raises(TypeError):
         r.sections[0] = None  # tuples
+    for obj in (r.meta, r.paragraphs[0], r.indicators[0], r.indicators[0].value, r.lists[0].items[0]):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            obj.start = 0  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        r.anything = 1
+    r2 = baogao.parse(baogao.sample_report())
+    assert r2.sections[0] == r.sections[0] and hash(r2.sections[0]) == hash(r.sections[0])
 
 
 def test_to_json_and_to_dict_round_trip():
@@ -68,8 +118,11 @@ def test_to_json_and_to_dict_round_trip():
     assert d["offset_unit"] == "char" and d["schema_version"] == "1"
     assert [s.to_dict() for s in r.sections] == d["sections"]
     assert [p.to_dict() for p in r.paragraphs] == d["paragraphs"]
+    for table in ("indicators", "commitments", "lists", "diagnostics"):
+        assert [x.to_dict() for x in getattr(r, table)] == d[table], table
+    assert r.indicators and r.lists  # the comparisons above are not vacuous
     assert r.meta.to_dict() == d["meta"]
-    assert r.offset_unit == "char"
+    assert r.offset_unit == "char" and r.schema_version == "1"
 
 
 def test_flat_records():
@@ -84,7 +137,10 @@ def test_reprs_are_short():
     r = baogao.parse(baogao.sample_report())
     assert repr(r).startswith("<Report 江干区 2017 district: 19 sections")
     assert len(repr(r.paragraphs[3])) < 80
-    assert repr(r.sections[0]).startswith("<Section 一、")
+    assert repr(r.sections[0]).startswith("<Section 一、 '")
+    assert repr(r.sections[0]).endswith(f" review {r.sections[0].start}..{r.sections[0].end}>")
+    for x in (*r.sections, *r.paragraphs, *r.indicators, *r.commitments, *r.lists, r.meta):
+        assert len(repr(x)) < 120, repr(x)
 
 
 def test_parse_many_equals_parse():

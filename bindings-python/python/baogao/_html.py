@@ -87,19 +87,19 @@ def _text(report: "Report", text: str) -> str:
         if s.start < n:
             anchors.setdefault(s.start, []).append(s.id)
             bounds.add(s.start)
-    for s, e, _, _ in spans:
-        bounds.update((s, e))
+    for lo, hi, _, _ in spans:
+        bounds.update((lo, hi))
     cuts = sorted(b for b in bounds if 0 <= b <= n)
     out = []
     for a, b in zip(cuts, cuts[1:]):
         for sid in anchors.get(a, []):
             out.append(f'<a id="bg-s{sid}"></a>')
         seg = _e(text[a:b])
-        for s, e, kind, attrs in spans:
-            if kind == "i" and s <= a and b <= e:
+        for lo, hi, kind, attrs in spans:
+            if kind == "i" and lo <= a and b <= hi:
                 seg = f"<mark {attrs}>{seg}</mark>"
-        for s, e, kind, attrs in spans:
-            if kind == "c" and s <= a and b <= e:
+        for lo, hi, kind, attrs in spans:
+            if kind == "c" and lo <= a and b <= hi:
                 seg = f"<span {attrs}>{seg}</span>"
         out.append(seg)
     return "".join(out)

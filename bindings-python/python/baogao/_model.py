@@ -55,6 +55,10 @@ def _short(text: Optional[str], n: int = 16) -> str:
     return repr(text if len(text) <= n else text[: n - 1] + "…")
 
 
+# Per class: (field name, class of a nested entity or None), computed once.
+_PLANS: Dict[type, Tuple[Tuple[str, Any], ...]] = {}
+
+
 class _Entity:
     """Shared behaviour: building from the wire format and back."""
 
@@ -64,16 +68,23 @@ class _Entity:
     def _from(cls: Type[T], d: Optional[Dict[str, Any]]) -> Optional[T]:
         if d is None:
             return None
+        plan = _PLANS.get(cls)
+        if plan is None:
+            plan = _PLANS[cls] = tuple((f.name, cls._nested.get(f.name)) for f in fields(cls))  # type: ignore[arg-type]
         kwargs = {}
-        for f in fields(cls):  # type: ignore[arg-type]
-            v = d.get(f.name)
-            sub = cls._nested.get(f.name)
-            if sub is not None and v is not None:
-                v = tuple(sub._from(x) for x in v) if isinstance(v, list) else sub._from(v)
-            elif isinstance(v, list):
-                v = tuple(v)
-            kwargs[f.name] = v
-        return cls(**kwargs)
+        for name, sub in plan:
+            v = d.get(name)
+            if v is not None:
+                if sub is not None:
+                    v = tuple(sub._from(x) for x in v) if isinstance(v, list) else sub._from(v)
+                elif isinstance(v, list):
+                    v = tuple(v)
+            kwargs[name] = v
+        # Same as cls(**kwargs) (every field is set), without the frozen
+        # __init__'s per-field object.__setattr__: building is ~2x faster.
+        obj = cls.__new__(cls)
+        obj.__dict__.update(kwargs)
+        return obj
 
     def to_dict(self) -> Dict[str, Any]:
         """This object as plain dicts and lists (the JSON wire format)."""
@@ -149,7 +160,8 @@ class Section(_Entity):
     title_end: int
 
     def __repr__(self) -> str:
-        return f"<Section {self.marker or ''}{_short(self.title)} {self.role} {self.start}..{self.end}>"
+        marker = f"{self.marker} " if self.marker else ""
+        return f"<Section {marker}{_short(self.title)} {self.role} {self.start}..{self.end}>"
 
 
 @dataclass(frozen=True)
@@ -388,8 +400,15 @@ class Report:
             self._cache["text"] = self._raw.text()
         return self._cache["text"]
 
-    schema_version = property(lambda self: "1", doc="Always \"1\".")
-    offset_unit = property(lambda self: "char", doc="Always \"char\": offsets are code points.")
+    @property
+    def schema_version(self) -> str:
+        """The wire-format version, ``"1"``."""
+        return self._raw.schema_version
+
+    @property
+    def offset_unit(self) -> OffsetUnit:
+        """Always ``"char"``: offsets are code points (``text[x.start:x.end]``)."""
+        return self._raw.offset_unit  # type: ignore[return-value]
 
     @property
     def meta(self) -> Meta:
