@@ -121,7 +121,8 @@ fn is_tail_marker(line: &str) -> bool {
 
 /// `true` for the salutation that opens a report body ("各位代表：").
 pub fn is_salutation(line: &str) -> bool {
-    line.starts_with("各位代表") && line.chars().count() <= 8
+    // A stray character or two before it (an OCR speck, a pasted marker) is tolerated.
+    line.char_indices().take(3).any(|(i, _)| line[i..].starts_with("各位代表")) && line.chars().count() <= 10
 }
 
 /// `true` for a line of the title block: the title, the date line, the speaker line.

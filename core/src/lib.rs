@@ -18,14 +18,18 @@
 //! The pipeline, one module per stage:
 //! [`normalize`] (offset-mapped folded view) → [`layout`] (page chrome, title
 //! block, body, duplicate copies) → [`meta`] (title block) → [`outline`]
-//! (sections, paragraphs, roles) → later stages add numbers, indicators,
-//! commitments and cross-year tracking.
+//! (sections, paragraphs, roles) → [`indicators`] (quantities with metric,
+//! bound, status, period) → [`targets`] (the annual targets paragraph, its
+//! year, "no growth target") → [`lists`] (enumerations, the livelihood list)
+//! → [`commitments`] (one per pledge clause). Across years, [`track()`] pairs
+//! a report's annual targets with the next report's outcomes.
 //!
 //! Offsets are UTF-8 bytes in Rust; [`Report::reindexed`] converts a whole
 //! report to chars (Python, JSON) or UTF-16 units (JavaScript).
 
 #![warn(missing_docs)]
 
+pub mod commitments;
 pub mod diagnostics;
 mod error;
 pub mod indicators;
@@ -42,6 +46,8 @@ pub mod offsets;
 pub mod outline;
 pub mod roles;
 pub mod table;
+pub mod targets;
+pub mod track;
 
 #[cfg(feature = "encoding")]
 pub mod decode;
@@ -51,6 +57,7 @@ use std::sync::Arc;
 pub use error::{Error, ErrorKind};
 pub use model::*;
 use normalize::Normalized;
+pub use track::{track, track_with, TrackOptions};
 
 /// The seed report embedded in the crate: the 2017 government work report of
 /// Jianggan District, Hangzhou (江干区). `baogao show` with no file shows it.
@@ -112,8 +119,11 @@ impl Parser {
             }
         }
         diagnostics.append(&mut outline_diags);
-        let indicators = indicators::extract(&norm, &sections, &paragraphs, &meta);
+        let mut indicators = indicators::extract(&norm, &sections, &paragraphs, &meta);
+        let block = targets::apply(&norm, &sections, &paragraphs, &mut indicators, &meta);
         let lists = lists::extract(&norm, &sections, &paragraphs, &mut diagnostics);
+        let commitments =
+            commitments::extract(&norm, &sections, &paragraphs, &indicators, &lists, &meta, block.as_ref());
         Report {
             schema_version: SCHEMA_VERSION.to_string(),
             offset_unit: OffsetUnit::Utf8,
@@ -121,7 +131,7 @@ impl Parser {
             sections,
             paragraphs,
             indicators,
-            commitments: Vec::new(),
+            commitments,
             lists,
             diagnostics,
             source: Some(Arc::from(text)),

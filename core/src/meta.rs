@@ -225,14 +225,19 @@ pub fn read(norm: &Normalized<'_>, layout: &Layout) -> Meta {
     // Title: a head line with 工作报告 (possibly split over two lines).
     for (k, &i) in head.iter().enumerate() {
         let t = line_text(i);
-        if t.contains("报告") {
+        if t.contains("报告") && !t.contains('。') && t.chars().count() <= 60 {
             let start = t.find(|c: char| !matches!(c, '-' | '—' | '―' | '(' | ')')).unwrap_or(0);
             meta.title = Some(orig(i, start, t.len()).to_string());
             break;
         }
         if let Some(&j) = head.get(k + 1) {
             let joined = format!("{t}{}", line_text(j));
-            if joined.contains("工作报告") && t.chars().count() <= 12 {
+            // "政府工作报\n告": a title split over two adjacent lines (neither holds it alone).
+            if j == i + 1
+                && !line_text(j).contains("工作报告")
+                && joined.contains("工作报告")
+                && t.chars().count() <= 12
+            {
                 let (s, _) = norm.to_original(layout.lines[i].start, layout.lines[i].start);
                 let (_, e) = norm.to_original(layout.lines[j].start, layout.lines[j].end);
                 meta.title = Some(norm.original()[s..e].to_string());

@@ -689,3 +689,65 @@ pub struct Diagnostic {
     /// End of the text concerned, if any.
     pub end: Option<usize>,
 }
+
+/// Outcome of an annual target one year on (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrackStatus {
+    /// Reached (within the tolerance of an `about` target, inside a range,
+    /// at or above a floor, at or below a ceiling).
+    Met,
+    /// Above an `about` target by more than the tolerance, or above a range.
+    Exceeded,
+    /// Short of the target (or above a ceiling).
+    Missed,
+    /// The next report states no figure for the metric and year.
+    NotReported,
+}
+
+/// The target side of a [`TrackedTarget`], normalized as in [`Value`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TargetValue {
+    /// The target value; `None` for a range.
+    pub number: Option<f64>,
+    /// Low end of a range.
+    pub low: Option<f64>,
+    /// High end of a range.
+    pub high: Option<f64>,
+    /// The target's qualifier.
+    pub bound: Bound,
+}
+
+/// The outcome side of a [`TrackedTarget`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ActualValue {
+    /// The reported value, in the target's base unit.
+    pub number: Option<f64>,
+}
+
+/// One annual target of a report paired with the outcome the next report
+/// gives for it (SPEC §4, [`crate::track()`]). Offsets are in the unit of the
+/// reports it was computed from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrackedTarget {
+    /// Canonical metric id of the target ("gdp").
+    pub metric: String,
+    /// The target.
+    pub target: TargetValue,
+    /// The outcome, `None` when not reported.
+    pub actual: Option<ActualValue>,
+    /// Met, exceeded, missed or not reported.
+    pub status: TrackStatus,
+    /// Indicator id of the target in the earlier report.
+    pub target_indicator: usize,
+    /// Start of the target quantity in the earlier report's text.
+    pub target_start: usize,
+    /// End of the target quantity in the earlier report's text.
+    pub target_end: usize,
+    /// Indicator id of the outcome in the later report.
+    pub actual_indicator: Option<usize>,
+    /// Start of the outcome quantity in the later report's text.
+    pub actual_start: Option<usize>,
+    /// End of the outcome quantity in the later report's text.
+    pub actual_end: Option<usize>,
+}

@@ -112,3 +112,53 @@ fn bad_usage_exits_2_with_help() {
     assert_eq!(code, 2);
     assert!(err.contains("/no/such/file.txt"));
 }
+
+#[test]
+fn show_prints_the_annual_targets_and_the_livelihood_list() {
+    let (code, out, _) = baogao(&["show"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("Annual targets for 2017"), "{out}");
+    assert!(out.lines().any(|l| l.contains("地区生产总值") && l.contains("8%") && l.contains("gdp")), "{out}");
+    assert!(out.contains("Livelihood list (10 items, 10 declared)"), "{out}");
+    assert!(out.contains(" 1. 启动11个社区城中村改造"), "{out}");
+}
+
+#[test]
+fn table_commitments_is_csv_with_the_model_columns() {
+    let path = sample_path();
+    let (code, out, _) = baogao(&["table", "commitments", &path], None);
+    assert_eq!(code, 0);
+    let header = out.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "source,id,section,section_path,paragraph,start,end,text,kind,action_verb,action_stage,object,object_start,\
+         object_end,targets,modality,deadline_year,deadline_month,deadline_kind,deadline_raw,list,list_ordinal,\
+         verifiability"
+    );
+    assert!(out.lines().any(|l| l.contains(",地区生产总值增长8%,metric_target,增长,add,")), "{out}");
+    assert!(out.lines().any(|l| l.contains(",livelihood_item,") && l.ends_with(",quantified")));
+}
+
+#[test]
+fn track_prints_json_rows_in_chars() {
+    let Some(dir) = common::corpus("track_prints_json_rows_in_chars") else { return };
+    let (a, b) = (dir.join("2017-china-national.txt"), dir.join("2018-china-national.txt"));
+    let (code, out, err) = baogao(&["track", &a.to_string_lossy(), &b.to_string_lossy()], None);
+    assert_eq!(code, 0, "{err}");
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let gdp = rows.as_array().unwrap().iter().find(|r| r["metric"] == "gdp").expect("gdp row");
+    assert_eq!(gdp["target"]["number"], 6.5);
+    assert_eq!(gdp["target"]["bound"], "about");
+    assert_eq!(gdp["actual"]["number"], 6.9);
+    assert_eq!(gdp["status"], "met");
+    let text: Vec<char> = std::fs::read_to_string(&a).unwrap().chars().collect();
+    let (s, e) = (gdp["target_start"].as_u64().unwrap() as usize, gdp["target_end"].as_u64().unwrap() as usize);
+    assert_eq!(text[s..e].iter().collect::<String>(), "6.5%");
+    for key in ["target_indicator", "actual_indicator", "actual_start", "actual_end"] {
+        assert!(gdp.get(key).is_some(), "{key}");
+    }
+    // wrong arity is a usage error
+    let (code, _, err) = baogao(&["track", &a.to_string_lossy()], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("track takes two FILEs"));
+}

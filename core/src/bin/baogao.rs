@@ -5,6 +5,7 @@
 //! baogao parse FILE...               JSON (one file) or JSON Lines with "source" (several)
 //! baogao table TABLE FILE...         CSV with a source column (sections, paragraphs, indicators,
 //!                                    commitments, lists, diagnostics)
+//! baogao track PREV NEXT             JSON array of TrackedTarget (offsets in chars)
 //! Options: --encoding utf-8|gbk, --year N, --help, --version. "-" reads standard input.
 //! ```
 
@@ -19,12 +20,16 @@ const USAGE: &str = "\
 baogao — Chinese government work reports (政府工作报告) as data
 
 Usage:
-  baogao show [FILE]            readable summary: meta, outline with roles, counts
+  baogao show [FILE]            readable summary: meta, outline with roles, annual targets,
+                                the livelihood list, counts
                                 (no FILE: the embedded sample report)
   baogao parse FILE...          one file: one JSON report; several: JSON Lines, one report
                                 per line with a \"source\" field; offsets in chars
   baogao table TABLE FILE...    CSV with a source column; TABLE is one of
                                 sections, paragraphs, indicators, commitments, lists, diagnostics
+  baogao track PREV NEXT        JSON array: each annual target of PREV (year N) with the
+                                outcome NEXT reports for year N and a status (met, exceeded,
+                                missed, not_reported); offsets in chars
 
 Options:
   --encoding ENC   input encoding: utf-8 (default) or gbk
@@ -132,6 +137,10 @@ fn main() -> ExitCode {
             }
             table_files(&mut out, table, files, cli.encoding, &parser)
         }
+        "track" => match cli.args.as_slice() {
+            [a, b] => track_files(&mut out, a, b, cli.encoding, &parser),
+            _ => return usage_error("track takes two FILEs: PREV NEXT"),
+        },
         other => return usage_error(&format!("unknown command {other:?}")),
     };
     match result.and_then(|_| out.flush().map_err(|e| e.to_string())) {
@@ -189,6 +198,15 @@ fn table_files(
         }
     }
     Ok(())
+}
+
+fn track_files(out: &mut impl Write, a: &str, b: &str, enc: Encoding, parser: &Parser) -> Result<(), String> {
+    let (ta, tb) = (read_input(a, enc)?, read_input(b, enc)?);
+    let prev = parser.parse(&ta).reindexed(OffsetUnit::Char);
+    let next = parser.parse(&tb).reindexed(OffsetUnit::Char);
+    let rows = baogao::track(&prev, &next);
+    let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+    writeln!(out, "{json}").map_err(|e| e.to_string())
 }
 
 fn show(out: &mut impl Write, name: &str, text: &str, parser: &Parser) -> Result<(), String> {
@@ -257,18 +275,47 @@ fn render(out: &mut impl Write, name: &str, text: &str, r: &Report) -> io::Resul
             enum_name(&s.role)
         )?;
     }
-    let targets: Vec<_> = r.indicators.iter().filter(|i| i.status == baogao::Status::Target).collect();
-    if !targets.is_empty() {
-        writeln!(out, "\nTargets ({})", targets.len())?;
-        for i in targets.iter().take(20) {
+    let annual = baogao::targets::annual_targets(r);
+    if !annual.is_empty() {
+        let year = baogao::targets::locate(r).and_then(|b| b.year).or(m.year);
+        let modality = |i: &baogao::Indicator| {
+            r.commitments.iter().find(|c| c.targets.contains(&i.id)).map(|c| enum_name(&c.modality)).unwrap_or_default()
+        };
+        writeln!(out, "\nAnnual targets{}", year.map(|y| format!(" for {y}")).unwrap_or_default())?;
+        for i in annual {
+            let name = i.metric.name.as_deref().unwrap_or(dash).replace('\n', "");
+            let text =
+                if i.bound == baogao::Bound::Absent { "(no number)".to_string() } else { i.text.replace('\n', "") };
             writeln!(
                 out,
-                "  {:<24} {:<12} {}",
-                i.metric.name.as_deref().unwrap_or(dash),
-                i.text,
-                i.metric.id.as_deref().unwrap_or("")
+                "  {:<24} {:<12} {:<9} {:<24} {}",
+                name,
+                text,
+                enum_name(&i.bound),
+                i.metric.id.as_deref().unwrap_or(""),
+                modality(i)
             )?;
         }
+    }
+    for l in r.lists.iter().filter(|l| l.livelihood) {
+        let declared = l.declared_count.map(|n| format!(", {n} declared")).unwrap_or_default();
+        writeln!(out, "\nLivelihood list ({} items{declared})", l.items.len())?;
+        for it in &l.items {
+            let text: String = it.text.replace('\n', "").chars().take(60).collect();
+            writeln!(out, "  {:>2}. {text}", it.ordinal)?;
+        }
+    }
+    if !r.commitments.is_empty() {
+        let mut kinds: Vec<(String, usize)> = Vec::new();
+        for c in &r.commitments {
+            let k = enum_name(&c.kind);
+            match kinds.iter_mut().find(|x| x.0 == k) {
+                Some(x) => x.1 += 1,
+                None => kinds.push((k, 1)),
+            }
+        }
+        let list: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        writeln!(out, "\nCommitments by kind: {}", list.join(", "))?;
     }
     if !r.diagnostics.is_empty() {
         writeln!(out, "\nDiagnostics")?;
