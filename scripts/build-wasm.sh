@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package `baogao` into bindings-wasm/pkg/ (the `--target web` layout):
-#   baogao.js (default export init, named initSync, parse, version), baogao_bg.wasm,
-#   baogao.d.ts, baogao_bg.wasm.d.ts, package.json.
+#   baogao.js (default export init, named initSync, parse, track, version), baogao_bg.wasm,
+#   baogao.d.ts, baogao_bg.wasm.d.ts, package.json, README.md (from bindings-wasm/README.md).
 # Works in browsers (`await init()`) and in Node 20 (`initSync({ module: bytes })`).
 # Needs: the wasm32-unknown-unknown target, the wasm-bindgen CLI at the Cargo.lock version,
 # and `npm ci` (npm binaryen's wasm-opt; never Debian's binaryen, which breaks externref tables).
@@ -33,7 +33,9 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
   node_modules/.bin/wasm-opt -Oz "$PKG/baogao_bg.wasm" -o "$PKG/baogao_bg.wasm"
 fi
 
-# package.json: name "baogao", version and license from the crate.
+cp bindings-wasm/README.md "$PKG/README.md"
+
+# package.json: name "baogao", version, license and repository from the crate.
 cargo metadata --no-deps --format-version 1 --locked >"$PKG/.metadata.json"
 node - "$PKG" <<'JS'
 const fs = require('node:fs');
@@ -47,8 +49,10 @@ const manifest = {
   name: 'baogao',
   version: crate.version,
   description:
-    'Parse Chinese government work reports (政府工作报告) into sections, indicators and commitments with exact UTF-16 text positions',
+    'Parse Chinese government work reports (政府工作报告) into sections, indicators, commitments and lists with exact UTF-16 text positions, and track targets year on year (WebAssembly, browser and Node.js)',
   license: crate.license,
+  // Only once bindings-wasm/Cargo.toml names a repository (`repository.workspace = true`).
+  ...(crate.repository ? { repository: { type: 'git', url: crate.repository, directory: 'bindings-wasm' } } : {}),
   type: 'module',
   main: './baogao.js',
   module: './baogao.js',
@@ -58,15 +62,17 @@ const manifest = {
     './baogao_bg.wasm': './baogao_bg.wasm',
     './package.json': './package.json',
   },
-  files: ['baogao.js', 'baogao.d.ts', 'baogao_bg.wasm', 'baogao_bg.wasm.d.ts'],
+  files: ['baogao.js', 'baogao.d.ts', 'baogao_bg.wasm', 'baogao_bg.wasm.d.ts', 'README.md'],
   sideEffects: false,
-  keywords: ['chinese', 'government', 'report', 'parser', 'wasm'],
+  keywords: [
+    'chinese', 'china', 'government', 'work-report', '政府工作报告', 'policy', 'nlp', 'text-mining',
+    'data-journalism', 'parser', 'webassembly', 'wasm',
+  ],
   engines: { node: '>=20' },
 };
 fs.writeFileSync(path.join(pkgDir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 JS
 
-RAW=$(wc -c <"$PKG/baogao_bg.wasm")
-GZ=$(gzip -9 -c "$PKG/baogao_bg.wasm" | wc -c)
-echo "built $PKG: baogao_bg.wasm $RAW bytes raw, $GZ bytes gzip -9"
+echo "built $PKG"
+bash scripts/wasm-size.sh "$PKG/baogao_bg.wasm"
 ls -l "$PKG"

@@ -1,17 +1,21 @@
 //! WebAssembly bindings of `baogao`: the npm package `baogao`.
 //!
 //! Thin by design: this crate checks the JavaScript arguments, calls the core
-//! parser, converts every offset to UTF-16 code units (JavaScript string
-//! indices, so `text.slice(item.start, item.end) === item.text`) and hands the
-//! report over as plain JS objects with the SPEC §2 `snake_case` field names.
-//! There is no parsing logic here.
+//! (`parse`, `track`), converts every offset to UTF-16 code units (JavaScript
+//! string indices, so `text.slice(item.start, item.end) === item.text`) and
+//! hands the results over as plain JS objects with the SPEC §2 `snake_case`
+//! field names. There is no parsing or tracking logic here: `track` reads the
+//! two report objects back into `baogao::Report` (serde) and calls
+//! `baogao::track_with`, whose rows copy the indicators' offsets, so they stay
+//! UTF-16.
 //!
 //! Errors are real JS exceptions with a message, never strings: a non-string
-//! text throws `TypeError`; a bad option throws `Error` naming the option.
+//! text or a non-object report throws `TypeError`; a bad option or an object
+//! that is not a report throws `Error` naming what is wrong.
 //! (The core must never panic: on wasm a panic is a trap, which JavaScript sees
 //! as a `WebAssembly.RuntimeError: unreachable`.)
 
-use baogao::{OffsetUnit, Options, Parser};
+use baogao::{OffsetUnit, Options, Parser, Report, TrackOptions};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -50,9 +54,36 @@ pub fn parse(
     to_js(&report)
 }
 
-// `track(prev, next)` (SPEC §4, promise tracking) goes here once the core has
-// `baogao::track`: take two `Report`-producing texts or reports, return
-// `TrackedTarget[]` through `to_js`, and add `TrackedTarget` to model.d.ts.
+/// Pairs each quantified annual target of `prev` (year N) with the outcome
+/// `next` (year N + 1) reports for it (SPEC §4, promise tracking).
+///
+/// `prev` and `next` are reports as `parse` returned them (plain objects; a
+/// JSON round trip is fine). Returns one plain `TrackedTarget` per target, in
+/// the order of `prev`; `target_start`/`target_end` index `prev`'s text and
+/// `actual_start`/`actual_end` index `next`'s text, in each report's own
+/// offset unit (UTF-16 for reports from `parse`). Throws `TypeError` when an
+/// argument is not an object, `Error` when it is not a report or an option is
+/// bad.
+#[wasm_bindgen(
+    unchecked_return_type = "TrackedTarget[]",
+    return_description = "one row per target of `prev`, in its order"
+)]
+pub fn track(
+    #[wasm_bindgen(unchecked_param_type = "Report", param_description = "the report of year N, from `parse`")]
+    prev: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Report", param_description = "the report of year N + 1, from `parse`")]
+    next: JsValue,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "TrackOptions",
+        param_description = "`{ tolerance }`: how far an `about` target may miss and still be met (percentage points; default 0.5)"
+    )]
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let prev = read_report(&prev, "prev")?;
+    let next = read_report(&next, "next")?;
+    let options = read_track_options(&options)?;
+    to_js(&baogao::track_with(&prev, &next, &options))
+}
 
 /// The package version (equals the crate version and `package.json`).
 #[wasm_bindgen]
@@ -111,6 +142,65 @@ fn read_year(value: &JsValue) -> Result<Option<i32>, JsValue> {
 /// A plain `Error` about an option.
 fn option_error(message: &str) -> JsValue {
     js_sys::Error::new(&format!("parse(text, options): {message}")).into()
+}
+
+/// Reads a report argument of `track`: an object shaped like `parse`'s result.
+fn read_report(value: &JsValue, name: &str) -> Result<Report, JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
+        return Err(js_sys::TypeError::new(&format!(
+            "track(prev, next): {name} must be a report object returned by parse(), got {}",
+            describe(value)
+        ))
+        .into());
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+        // serde_wasm_bindgen's message reads "Error: missing field `meta`"; keep the part after "Error: ".
+        let e = e.to_string();
+        let why = e.strip_prefix("Error: ").unwrap_or(&e);
+        js_sys::Error::new(&format!("track(prev, next): {name} is not a report returned by parse(): {why}")).into()
+    })
+}
+
+/// Reads the `options` argument of `track`: `undefined`/`null` or `{ tolerance }`.
+fn read_track_options(value: &JsValue) -> Result<TrackOptions, JsValue> {
+    let options = TrackOptions::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
+        return Err(js_sys::TypeError::new(&format!(
+            "track(prev, next, options): options must be an object such as {{ tolerance: 0.5 }}, got {}",
+            describe(value)
+        ))
+        .into());
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    let mut tolerance = None;
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let item = js_sys::Reflect::get(object, &key)?;
+        if name != "tolerance" {
+            return Err(track_option_error(&format!("unknown option `{name}` (known options: tolerance)")));
+        }
+        if item.is_undefined() || item.is_null() {
+            continue;
+        }
+        match item.as_f64() {
+            Some(t) if t.is_finite() && t >= 0.0 => tolerance = Some(t),
+            _ => {
+                let got = describe(&item);
+                return Err(track_option_error(&format!(
+                    "option `tolerance` must be a number >= 0 such as 0.5, got {got}"
+                )));
+            }
+        }
+    }
+    Ok(tolerance.map_or(options, |t| options.with_tolerance(t)))
+}
+
+/// A plain `Error` about an option of `track`.
+fn track_option_error(message: &str) -> JsValue {
+    js_sys::Error::new(&format!("track(prev, next, options): {message}")).into()
 }
 
 /// A short description of a JS value for error messages: its `typeof`, plus

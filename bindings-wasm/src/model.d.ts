@@ -363,3 +363,61 @@ export interface Diagnostic {
   start: number | null;
   end: number | null;
 }
+
+/* ---- Promise tracking (SPEC §4): `track(prev, next)`. ---- */
+
+/** Options of `track(prev, next, options)`. Unknown keys throw an `Error`. */
+export interface TrackOptions {
+  /**
+   * How far an `about` target may miss and still be met, in percentage points
+   * (for targets not in percent: in percent of the target). Default 0.5.
+   */
+  tolerance?: number | null;
+}
+
+/** Outcome of an annual target one year on. */
+export type TrackStatus = "met" | "exceeded" | "missed" | "not_reported";
+
+/** The target side of a `TrackedTarget`, normalized as in `Value`. */
+export interface TargetValue {
+  /** The target value; `null` for a range. */
+  number: number | null;
+  /** Low end of a range. */
+  low: number | null;
+  /** High end of a range. */
+  high: number | null;
+  /** The target's qualifier. */
+  bound: Bound;
+}
+
+/** The outcome side of a `TrackedTarget`. */
+export interface ActualValue {
+  /** The reported value, in the target's base unit. */
+  number: number | null;
+}
+
+/**
+ * One annual target of the earlier report paired with the outcome the later
+ * report gives for it. Offsets are UTF-16 indices into each report's own text
+ * (for reports from `parse`).
+ */
+export interface TrackedTarget {
+  /** Canonical metric id of the target ("gdp"). */
+  metric: string;
+  target: TargetValue;
+  /** The outcome, `null` when not reported. */
+  actual: ActualValue | null;
+  status: TrackStatus;
+  /** Indicator id of the target in `prev`. */
+  target_indicator: number;
+  /** Start of the target quantity in `prev`'s text. */
+  target_start: number;
+  /** End of the target quantity in `prev`'s text. */
+  target_end: number;
+  /** Indicator id of the outcome in `next`, `null` when not reported. */
+  actual_indicator: number | null;
+  /** Start of the outcome quantity in `next`'s text. */
+  actual_start: number | null;
+  /** End of the outcome quantity in `next`'s text. */
+  actual_end: number | null;
+}

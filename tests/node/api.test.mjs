@@ -1,5 +1,6 @@
 // The JS API of the npm package: argument checks, errors, options, version, plain objects.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
@@ -19,6 +20,27 @@ test('package.json is an ES module package with types', () => {
   assert.equal(pkgJson.sideEffects, false);
   assert.deepEqual(pkgJson.exports['.'], { types: './baogao.d.ts', default: './baogao.js' });
   for (const f of pkgJson.files) assert.ok(readFileSync(path.join(PKG, f)), f);
+});
+
+test('package.json describes the package for the npm registry', () => {
+  assert.match(pkgJson.description, /政府工作报告/);
+  assert.ok(pkgJson.keywords.includes('wasm') && pkgJson.keywords.length >= 5);
+  assert.ok(pkgJson.files.includes('README.md'));
+  const readme = readFileSync(path.join(PKG, 'README.md'), 'utf8');
+  for (const word of ['await init()', 'initSync', 'parse(', 'track(']) assert.ok(readme.includes(word), word);
+});
+
+test('npm pack: the tarball holds exactly the listed files', () => {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: PKG, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const files = JSON.parse(out)[0].files.map((f) => f.path).sort();
+  assert.deepEqual(files, [...pkgJson.files, 'package.json'].sort());
+});
+
+test('the package exports init, initSync, parse, track and version', async () => {
+  const mod = await import(path.join(PKG, 'baogao.js'));
+  for (const name of ['default', 'initSync', 'parse', 'track', 'version']) assert.equal(typeof mod[name], 'function', name);
 });
 
 test('non-string text throws a TypeError with a message', () => {

@@ -14,7 +14,7 @@ if (!existsSync(path.join(PKG, 'baogao.js'))) {
 }
 const baogao = await import(path.join(PKG, 'baogao.js'));
 baogao.initSync({ module: readFileSync(path.join(PKG, 'baogao_bg.wasm')) });
-export const { parse, version } = baogao;
+export const { parse, track, version } = baogao;
 
 export const SAMPLE_PATH = path.join(ROOT, 'core', 'data', 'sample-2017-hangzhou-jianggan-district.txt');
 

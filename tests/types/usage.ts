@@ -5,8 +5,10 @@
 import init, {
   initSync,
   parse,
+  track,
   version,
   type Action,
+  type ActualValue,
   type Aggregation,
   type BaseUnit,
   type Bound,
@@ -41,7 +43,11 @@ import init, {
   type Speaker,
   type Stage,
   type Status,
+  type TargetValue,
   type TextSpan,
+  type TrackedTarget,
+  type TrackOptions,
+  type TrackStatus,
   type Value,
   type Verifiability,
 } from "../../bindings-wasm/pkg/baogao.js";
@@ -87,9 +93,11 @@ const listStyles: Record<ListStyle, true> = {
   shi_list: true, hanzi_dun: true, paren_hanzi: true, arabic_dot: true, paren_arabic: true,
   circled: true, dash: true, unnumbered: true,
 };
+const trackStatuses: Record<TrackStatus, true> = { met: true, exceeded: true, missed: true, not_reported: true };
 export const ENUMS = [
   offsetUnits, levels, scripts, roles, indicatorKinds, baseUnits, bounds, statuses, aggregations,
   relationKinds, commitmentKinds, stages, modalities, deadlineKinds, verifiabilities, listStyles,
+  trackStatuses,
 ];
 
 // ---- the API ----
@@ -200,6 +208,40 @@ const listRows: string[] = report.lists.map((l: List) => {
 
 const problems: string[] = report.diagnostics.map((d: Diagnostic) => `${d.code}: ${d.message} ${d.start}-${d.end}`);
 
+// ---- track(prev, next): TrackedTarget rows ----
+const nextText = "一、回顾\n正文。";
+const next: Report = parse(nextText, { year: 2018 });
+const trackOptions: TrackOptions = { tolerance: 0.2 };
+const tracked: TrackedTarget[] = track(report, next);
+track(report, next, trackOptions);
+track(report, next, {});
+track(report, next, { tolerance: null });
+// @ts-expect-error: reports, not texts
+track(text, nextText);
+// @ts-expect-error: unknown option
+track(report, next, { tol: 1 });
+const trackRows: string[] = tracked.map((r: TrackedTarget) => {
+  const metric: string = r.metric;
+  const target: TargetValue = r.target;
+  const tb: Bound = target.bound;
+  const actual: ActualValue | null = r.actual;
+  const an: number | null = actual ? actual.number : null;
+  const status: TrackStatus = r.status;
+  const targetText: string = text.slice(r.target_start, r.target_end);
+  const targetIndicator: Indicator | undefined = report.indicators[r.target_indicator];
+  const actualId: number | null = r.actual_indicator;
+  const actualText: string =
+    r.actual_start !== null && r.actual_end !== null ? nextText.slice(r.actual_start, r.actual_end) : "";
+  return [
+    metric, target.number, target.low, target.high, tb, an, status, targetText, targetIndicator?.text,
+    actualId, actualText,
+  ].join("\t");
+});
+// @ts-expect-error: actual may be null
+export const badActual: number | null = tracked[0]!.actual.number;
+// @ts-expect-error: actual_start may be null
+export const badStart: number = tracked[0]!.actual_start;
+
 // null-ness is part of the contract: these must not compile without the checks.
 // @ts-expect-error: marker may be null
 export const badMarker: string = report.sections[0]!.marker;
@@ -208,5 +250,5 @@ export const badLead: string = report.paragraphs[0]!.lead.text;
 
 export const ALL = [
   v, unit, schema, metaFields, speakerLine, outline, leads, indicatorRows, commitmentRows,
-  items, listRows, problems, span,
+  items, listRows, problems, span, trackRows,
 ];
