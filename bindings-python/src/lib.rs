@@ -202,6 +202,30 @@ fn decode(data: &[u8], encoding: &str) -> PyResult<String> {
     baogao::decode::decode(data, enc).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
+/// Pairs each quantified annual target of `prev` with the outcome `next`
+/// reports for it (SPEC §4). Returns the rows as JSON (offsets in code points,
+/// copied from the two reports' indicators).
+#[pyfunction]
+#[pyo3(signature = (prev, next, *, tolerance=0.5))]
+fn track(prev: &Bound<'_, PyAny>, next: &Bound<'_, PyAny>, tolerance: f64) -> PyResult<String> {
+    let get = |obj: &Bound<'_, PyAny>, name: &str| -> PyResult<Report> {
+        obj.cast::<RawReport>().map(|r| r.get().report.clone()).map_err(|_| {
+            PyTypeError::new_err(format!(
+                "track() expects reports from baogao.parse, got {} for `{name}`",
+                type_name(obj)
+            ))
+        })
+    };
+    if !tolerance.is_finite() || tolerance < 0.0 {
+        return Err(PyValueError::new_err(format!(
+            "invalid option `tolerance`: {tolerance} (a number of percentage points >= 0)"
+        )));
+    }
+    let (prev, next) = (get(prev, "prev")?, get(next, "next")?);
+    let rows = baogao::track_with(&prev, &next, &baogao::TrackOptions::default().with_tolerance(tolerance));
+    serde_json::to_string(&rows).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
 /// The embedded sample report (2017, 江干区).
 #[pyfunction]
 fn sample_report() -> &'static str {
@@ -222,6 +246,7 @@ fn _baogao(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(decode, m)?)?;
     m.add_function(wrap_pyfunction!(sample_report, m)?)?;
+    m.add_function(wrap_pyfunction!(track, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     Ok(())
 }

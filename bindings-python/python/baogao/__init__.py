@@ -20,6 +20,7 @@ from typing import Iterable, List as _List, Optional, Union
 
 from . import _baogao
 from ._frames import frame
+from ._track import ActualValue, TargetValue, TrackedTarget, Tracking, track
 from ._model import (
     Action,
     Commitment,
@@ -47,6 +48,7 @@ __version__: str = _baogao.__version__
 
 __all__ = [
     "Action",
+    "ActualValue",
     "Commitment",
     "Deadline",
     "Diagnostic",
@@ -64,7 +66,10 @@ __all__ = [
     "Section",
     "Span",
     "Speaker",
+    "TargetValue",
     "TextSpan",
+    "TrackedTarget",
+    "Tracking",
     "Value",
     "__version__",
     "frame",
@@ -72,6 +77,7 @@ __all__ = [
     "parse_file",
     "parse_many",
     "sample_report",
+    "track",
 ]
 
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from typing import Optional, final
 
-__all__ = ["RawReport", "__version__", "decode", "parse", "parse_many", "sample_report", "version"]
+__all__ = ["RawReport", "__version__", "decode", "parse", "parse_many", "sample_report", "track", "version"]
 __version__: str
 
 @final
@@ -24,3 +24,4 @@ def parse_many(texts: Iterable[str], threads: Optional[int] = None, *, year: Opt
 def decode(data: bytes, encoding: str = "utf-8") -> str: ...
 def sample_report() -> str: ...
 def version() -> str: ...
+def track(prev: RawReport, next: RawReport, *, tolerance: float = 0.5) -> str: ...
