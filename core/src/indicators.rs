@@ -937,13 +937,19 @@ fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
 
 /// The subject in `t[from..to]`: leading cue words and time phrases dropped,
 /// the text after 实现/完成/预计/其中 taken, cut before the predicate.
-fn find_subject(t: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
     let c = cues();
     let mut s = strip_front(t, from, to);
     if let Some((p, w, _)) = c.get("subject_restart").rfind_in(t, s, to) {
         let inside_word = t[p + w.len()..to].starts_with(['率', '度', '额', '值', '量', '数']);
+        let restart = strip_front(t, p + w.len(), to);
         if p > s && !inside_word {
-            s = strip_front(t, p + w.len(), to);
+            if restart < to {
+                s = restart;
+            } else {
+                // "地区生产总值完成235.2亿元": nothing after the word, so the subject is before it.
+                to = p;
+            }
         }
     }
     // cut before the predicate (新增 may open a subject: 新增就业岗位)

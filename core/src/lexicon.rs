@@ -145,43 +145,42 @@ impl<V> WordMap<V> {
         self.longest_ending(text, end).is_some()
     }
 
-    /// The first (leftmost, then longest) word occurring in `text[from..to]`,
-    /// as (start, word, value). Cost is linear in the slice length.
-    pub fn find_in<'a>(&'a self, text: &str, from: usize, to: usize) -> Option<(usize, &'a str, &'a V)> {
+    /// The longest word starting with `c` at byte `pos` of `slice`.
+    fn word_at<'a>(&'a self, slice: &str, pos: usize, c: char) -> Option<(&'a str, &'a V)> {
+        if !bit_maybe(&self.first_bits, c) {
+            return None;
+        }
+        let rest = &slice[pos..];
+        self.by_first.get(&c)?.iter().find(|(w, _)| rest.starts_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
+    }
+
+    /// `text[..to]` and the first char boundary at or after `from`.
+    fn window(text: &str, from: usize, to: usize) -> Option<(&str, usize)> {
         let to = to.min(text.len());
         let slice = text.get(..to)?;
-        let mut pos = from;
-        while pos < to {
-            if !slice.is_char_boundary(pos) {
-                pos += 1;
-                continue;
-            }
-            if let Some((w, v)) = self.longest_at(slice, pos) {
-                return Some((pos, w, v));
-            }
-            pos += slice[pos..].chars().next().map_or(1, char::len_utf8);
+        let mut from = from.min(to);
+        while !slice.is_char_boundary(from) {
+            from += 1;
         }
-        None
+        Some((slice, from))
+    }
+
+    /// The first (leftmost, then longest) word occurring in `text[from..to]`,
+    /// as (start, word, value). Cost is linear in the slice length; most
+    /// characters are rejected by a bit test.
+    pub fn find_in<'a>(&'a self, text: &str, from: usize, to: usize) -> Option<(usize, &'a str, &'a V)> {
+        let (slice, from) = Self::window(text, from, to)?;
+        slice[from..].char_indices().find_map(|(i, c)| self.word_at(slice, from + i, c).map(|(w, v)| (from + i, w, v)))
     }
 
     /// The last (rightmost-starting) word occurring in `text[from..to]`, as
     /// (start, word, value).
     pub fn rfind_in<'a>(&'a self, text: &str, from: usize, to: usize) -> Option<(usize, &'a str, &'a V)> {
-        let to = to.min(text.len());
-        let slice = text.get(..to)?;
-        let mut best = None;
-        let mut pos = from;
-        while pos < to {
-            if !slice.is_char_boundary(pos) {
-                pos += 1;
-                continue;
-            }
-            if let Some((w, v)) = self.longest_at(slice, pos) {
-                best = Some((pos, w, v));
-            }
-            pos += slice[pos..].chars().next().map_or(1, char::len_utf8);
-        }
-        best
+        let (slice, from) = Self::window(text, from, to)?;
+        slice[from..]
+            .char_indices()
+            .rev()
+            .find_map(|(i, c)| self.word_at(slice, from + i, c).map(|(w, v)| (from + i, w, v)))
     }
 }
 

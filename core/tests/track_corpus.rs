@@ -183,11 +183,9 @@ fn hailar_rows_that_do_not_depend_on_review_subjects() {
     }
 }
 
-/// Needs the review subjects of "地区生产总值完成235.2亿元" ("X完成N"), which
-/// the indicator stage drops today (the subject restarts after 完成 and is
-/// left empty); see the hand-off notes.
+/// District reports state outcomes as "地区生产总值完成235.2亿元" ("X完成N"):
+/// the subject is the text before 完成.
 #[test]
-#[ignore = "needs indicators.rs to keep the subject before 完成 (\"地区生产总值完成235.2亿元\")"]
 fn hailar_2012_to_2014_by_hand() {
     let Some(dir) = common::corpus("hailar_2012_to_2014_by_hand") else { return };
     if let Some(rows) = hailar(&dir, 2012) {
