@@ -76,6 +76,10 @@ fi
 node examples/node/outline.mjs > target/examples/outline.txt
 grep -q "过去五年和2016年政府工作回顾" target/examples/outline.txt
 
+step "measurements: parse_many speed-up, wasm size"
+.venv/bin/python scripts/bench-python.py
+bash scripts/wasm-size.sh
+
 finish
 printf '\n== test: all passed in %ss\n' "$SECONDS"
 printf '%s\n' "${SUMMARY[@]}"
