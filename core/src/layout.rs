@@ -77,12 +77,9 @@ fn chrome_table() -> &'static Chrome {
     static T: OnceLock<Chrome> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = Chrome::default();
-        for line in include_str!("../data/boilerplate.tsv").lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let Some((kind, text)) = line.split_once('\t') else { continue };
-            let list = match kind {
+        for row in crate::lexicon::rows(include_str!("../data/boilerplate.tsv")) {
+            let [kind, text, ..] = row.as_slice() else { continue };
+            let list = match *kind {
                 "exact" => &mut t.exact,
                 "prefix" => &mut t.prefix,
                 "tail" => &mut t.tail,

@@ -39,9 +39,9 @@ fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| {
         let mut w = Words::default();
-        for line in include_str!("../data/lists.tsv").lines() {
-            let Some((kind, word)) = line.split_once('\t') else { continue };
-            let list = match kind {
+        for row in crate::lexicon::rows(include_str!("../data/lists.tsv")) {
+            let [kind, word, ..] = row.as_slice() else { continue };
+            let list = match *kind {
                 "livelihood" => &mut w.livelihood,
                 "count" => &mut w.count,
                 "done" => &mut w.done,

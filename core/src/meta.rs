@@ -48,8 +48,7 @@ fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
         let mut v = Vocab { titles: Vec::new(), municipalities: Vec::new(), npc: Vec::new(), year_cues: Vec::new() };
-        for line in include_str!("../data/meta.tsv").lines() {
-            let f: Vec<&str> = line.split('\t').collect();
+        for f in crate::lexicon::rows(include_str!("../data/meta.tsv")) {
             match f.as_slice() {
                 ["title", office, level] => {
                     if let Some(l) = level_of(level) {

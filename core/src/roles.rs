@@ -36,12 +36,9 @@ fn cues() -> &'static Cues {
     C.get_or_init(|| {
         let mut c =
             Cues { roles: Vec::new(), close: Vec::new(), closing: Vec::new(), part: Vec::new(), turn: Vec::new() };
-        for line in include_str!("../data/roles.tsv").lines() {
-            let Some((kind, cue)) = line.split_once('\t') else { continue };
-            if kind.starts_with('#') {
-                continue;
-            }
-            match kind {
+        for row in crate::lexicon::rows(include_str!("../data/roles.tsv")) {
+            let [kind, cue, ..] = row.as_slice() else { continue };
+            match *kind {
                 "close" => c.close.push(cue.to_string()),
                 "closing" => c.closing.push(cue.to_string()),
                 "part" => c.part.push(cue.to_string()),

@@ -384,6 +384,12 @@ impl Ctx<'_, '_> {
         role_of(self.sections, p.section)
     }
 
+    /// `false` for paragraphs of parts that never state this year's targets
+    /// (the review, problems, five-year goals, appendix, glossary).
+    fn may_hold_targets(&self, p: &Paragraph) -> bool {
+        !matches!(self.role(p), Some(Role::Review | Role::Problems | Role::Goals | Role::Glossary | Role::Appendix))
+    }
+
     /// Indicators starting in `from..to` (indices into `inds`).
     fn inds_in(&self, from: usize, to: usize) -> &[(usize, usize, usize)] {
         let a = self.inds.partition_point(|x| x.0 < from);
@@ -555,10 +561,7 @@ impl Ctx<'_, '_> {
         }
         // 3. a weak cue with two or more targets after it
         for p in self.paragraphs {
-            if matches!(
-                self.role(p),
-                Some(Role::Review | Role::Problems | Role::Goals | Role::Glossary | Role::Appendix)
-            ) {
+            if !self.may_hold_targets(p) {
                 continue;
             }
             let (ps, pe) = self.para_range(p);
@@ -576,10 +579,7 @@ impl Ctx<'_, '_> {
         }
         // 4. clause-level wording of older reports; 5. the first headline growth target
         for p in self.paragraphs {
-            if matches!(
-                self.role(p),
-                Some(Role::Review | Role::Problems | Role::Goals | Role::Glossary | Role::Appendix)
-            ) {
+            if !self.may_hold_targets(p) {
                 continue;
             }
             let (ps, pe) = self.para_range(p);
