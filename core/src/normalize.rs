@@ -116,7 +116,8 @@ fn starts_heading(chars: &[Folded]) -> bool {
     let c: Vec<char> = chars.iter().take(4).map(|f| f.c).collect();
     let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
     match c.as_slice() {
-        [a, '、', ..] | [a, '.', ..] => numeral(*a),
+        [a, '.', b, ..] => numeral(*a) && !b.is_ascii_digit(), // "5.6亿" is a number
+        [a, '、', ..] | [a, '.'] => numeral(*a),
         [a, b, '、', ..] => numeral(*a) && numeral(*b),
         ['(', a, ..] => numeral(*a),
         _ => false,
@@ -409,18 +410,20 @@ fn decide(chars: &[Folded]) -> Vec<bool> {
         let p_marker = starts_heading(&chars[p.first..]);
         let n_block = starts_block(&chars[n.first..]);
         let n_fragment = n.len <= 4 && !n_block && chars[n.first..=n.last].iter().all(|f| is_han(f.c) || f.c == ' ');
+        // Hard-wrapped text: a full line that does not end a sentence runs on
+        // (closing quotes and brackets do not end one: "…条例》\n等9件").
         let wrapped = breaks == 1
             && width.is_some_and(|wd| p.len + 1 >= wd)
-            && !ends_sentence(pc)
+            && !matches!(pc, '。' | '!' | '?' | ':' | ';' | '…')
             && !starts_heading(&chars[n.first..])
-            && (is_han(nc) || nc.is_ascii_alphanumeric() || is_han(pc));
+            && !matches!(nc, '—' | '-' | '―');
         let join = continues_line(nc)
             || opens(pc)
             || (pc.is_ascii_digit() && (nc == '.' || nc == '%'))
             || (pc == '.' && nc.is_ascii_digit() && p.len >= 2 && chars[p.last - 1].c.is_ascii_digit())
             || wrapped
-            // A sentence broken by web markup ("依法严厉打\n法轮功\n等邪教组织").
-            || (open && !n_block && (is_han(nc) || matches!(nc, '“' | '"' | '‘')))
+            // A sentence broken by web markup (in hard-wrapped text the width decides) ("依法严厉打\n法轮功\n等邪教组织").
+            || (open && width.is_none() && !n_block && (is_han(nc) || matches!(nc, '“' | '"' | '‘')))
             // A phrase split off before a line that continues the sentence
             // ("已经缔结了\n友好同盟互助条约\n。苏联…").
             || (!ends_sentence(pc)

@@ -104,3 +104,35 @@ fn noisy_pages_keep_only_the_report() {
         .iter()
         .any(|p| p.text.contains("打印本页") || p.text.starts_with("2026年四川省人民政府工作报告")));
 }
+
+#[test]
+fn hard_wrapped_pdf_text_keeps_outline_and_meta() {
+    let Some(dir) = common::corpus("hard_wrapped_pdf_text_keeps_outline_and_meta") else { return };
+    for f in ["2026-zhejiang-province.txt", "2017-china-national.txt", "2021-baoding-city.txt"] {
+        let text = std::fs::read_to_string(dir.join(f)).unwrap();
+        // Every line cut every 28 characters, as text copied out of a GB/T 9704 PDF.
+        let mut wrapped = String::new();
+        for line in text.split('\n') {
+            let chars: Vec<char> = line.chars().collect();
+            let pieces: Vec<String> = chars.chunks(28).map(|c| c.iter().collect()).collect();
+            wrapped.push_str(&if pieces.is_empty() { String::new() } else { pieces.join("\n") });
+            wrapped.push('\n');
+        }
+        let (a, b) = (baogao::parse(&text), baogao::parse(&wrapped));
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let outline = |r: &baogao::Report| -> Vec<(u8, Option<String>, String)> {
+            r.sections.iter().map(|s| (s.depth, s.marker.clone(), squeeze(&s.title))).collect()
+        };
+        assert_eq!(outline(&a), outline(&b), "{f}: outline");
+        assert_eq!(to_json(&a.meta.speaker), to_json(&b.meta.speaker), "{f}: speaker");
+        assert_eq!((a.meta.year, a.meta.region.clone()), (b.meta.year, b.meta.region.clone()), "{f}: meta");
+        let targets = |r: &baogao::Report| {
+            r.indicators
+                .iter()
+                .filter(|i| i.status == baogao::Status::Target && i.metric.id.as_deref() == Some("gdp"))
+                .map(|i| (i.value.number, i.value.low, i.value.high, i.bound))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(targets(&a), targets(&b), "{f}: GDP targets");
+    }
+}
