@@ -136,3 +136,62 @@ fn hard_wrapped_pdf_text_keeps_outline_and_meta() {
         assert_eq!(targets(&a), targets(&b), "{f}: GDP targets");
     }
 }
+
+/// The same report as it reaches users in other forms — blank lines between
+/// all lines, CRLF, ideographic-space indents, half-width punctuation,
+/// traditional characters — gives the same outline, meta and targets.
+#[test]
+fn variants_of_a_report_parse_alike() {
+    let Some(dir) = common::corpus("variants_of_a_report_parse_alike") else { return };
+    // simplified → traditional, inverting the crate's own folding table
+    let table = std::fs::read_to_string(common::root().join("core/data/trad2simp.tsv")).unwrap();
+    let mut to_trad = std::collections::HashMap::new();
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let mut it = line.split('\t');
+        if let (Some(t), Some(s)) = (it.next(), it.next()) {
+            to_trad.entry(s.chars().next().unwrap()).or_insert(t.chars().next().unwrap());
+        }
+    }
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    for f in ["2026-zhejiang-province.txt", "2017-hangzhou-jianggan-district.txt"] {
+        let text = std::fs::read_to_string(dir.join(f)).unwrap();
+        let base = baogao::parse(&text);
+        let fold = |s: &str| -> String {
+            // compare through the simplified folding (a traditional variant's titles are traditional)
+            baogao::normalize::Normalized::new(&squeeze(s)).text().replace([',', ';', ':', '(', ')'], "")
+        };
+        let summary = |r: &baogao::Report| {
+            let outline: Vec<(u8, String)> = r.sections.iter().map(|s| (s.depth, fold(&s.title))).collect();
+            let targets: Vec<_> = r
+                .indicators
+                .iter()
+                .filter(|i| i.status == baogao::Status::Target)
+                .map(|i| (i.metric.id.clone(), i.value.number, i.value.low, i.value.high, i.bound))
+                .collect();
+            (outline, r.meta.year, r.meta.level, r.meta.delivered_on.clone(), targets)
+        };
+        let want = summary(&base);
+        assert!(want.0.len() > 10 && !want.4.is_empty(), "{f}: the report has an outline and targets");
+        let half: String = text
+            .chars()
+            .map(|c| match c {
+                '，' => ',',
+                '；' => ';',
+                '：' => ':',
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            })
+            .collect();
+        let variants = [
+            ("blank lines", text.replace('\n', "\n\n")),
+            ("crlf", text.replace('\n', "\r\n")),
+            ("indents", text.lines().map(|l| format!("\u{3000}\u{3000}{l}")).collect::<Vec<_>>().join("\n")),
+            ("half-width", half),
+            ("traditional", text.chars().map(|c| *to_trad.get(&c).unwrap_or(&c)).collect()),
+        ];
+        for (name, v) in variants {
+            assert_eq!(summary(&baogao::parse(&v)), want, "{f}: {name}");
+        }
+    }
+}
