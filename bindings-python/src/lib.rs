@@ -203,8 +203,9 @@ fn decode(data: &[u8], encoding: &str) -> PyResult<String> {
 }
 
 /// Pairs each quantified annual target of `prev` with the outcome `next`
-/// reports for it (SPEC §4). Returns the rows as JSON (offsets in code points,
-/// copied from the two reports' indicators).
+/// reports for it (SPEC §4). Returns JSON `{"rows": [...], "table": {...}}`:
+/// the rows, and the same as a flat table (offsets in code points, copied
+/// from the two reports' indicators).
 #[pyfunction]
 #[pyo3(signature = (prev, next, *, tolerance=0.5))]
 fn track(prev: &Bound<'_, PyAny>, next: &Bound<'_, PyAny>, tolerance: f64) -> PyResult<String> {
@@ -223,7 +224,8 @@ fn track(prev: &Bound<'_, PyAny>, next: &Bound<'_, PyAny>, tolerance: f64) -> Py
     }
     let (prev, next) = (get(prev, "prev")?, get(next, "next")?);
     let rows = baogao::track_with(&prev, &next, &baogao::TrackOptions::default().with_tolerance(tolerance));
-    serde_json::to_string(&rows).map_err(|e| PyValueError::new_err(e.to_string()))
+    let out = serde_json::json!({ "rows": rows, "table": baogao::table::track_rows(&rows) });
+    serde_json::to_string(&out).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// The embedded sample report (2017, 江干区).

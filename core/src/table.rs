@@ -13,7 +13,7 @@
 
 use serde::Serialize;
 
-use crate::model::Report;
+use crate::model::{Report, TrackedTarget};
 
 /// The tables of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -408,6 +408,58 @@ pub fn rows(report: &Report, table: Table) -> Rows {
                 .map(|d| vec![Cell::s(&d.code), Cell::s(&d.message), Cell::opt_idx(d.start), Cell::opt_idx(d.end)])
                 .collect(),
         },
+    }
+}
+
+/// The rows of [`crate::track`] as a table: one row per target, target and
+/// actual flattened (`target_number`, `target_bound`, `actual_number` …).
+///
+/// ```
+/// let r = baogao::parse(baogao::SAMPLE_REPORT);
+/// let t = baogao::table::track_rows(&baogao::track(&r, &r));
+/// assert_eq!(t.columns[..3], ["metric", "target_number", "target_low"]);
+/// ```
+pub fn track_rows(rows: &[TrackedTarget]) -> Rows {
+    Rows {
+        columns: vec![
+            "metric",
+            "target_number",
+            "target_low",
+            "target_high",
+            "target_bound",
+            "actual_number",
+            "status",
+            "target_indicator",
+            "target_start",
+            "target_end",
+            "actual_indicator",
+            "actual_start",
+            "actual_end",
+        ],
+        types: vec![
+            "category", "float", "float", "float", "category", "float", "category", "int", "int", "int", "int", "int",
+            "int",
+        ],
+        rows: rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::s(&r.metric),
+                    Cell::opt_f(r.target.number),
+                    Cell::opt_f(r.target.low),
+                    Cell::opt_f(r.target.high),
+                    Cell::e(&r.target.bound),
+                    Cell::opt_f(r.actual.and_then(|a| a.number)),
+                    Cell::e(&r.status),
+                    Cell::idx(r.target_indicator),
+                    Cell::idx(r.target_start),
+                    Cell::idx(r.target_end),
+                    Cell::opt_idx(r.actual_indicator),
+                    Cell::opt_idx(r.actual_start),
+                    Cell::opt_idx(r.actual_end),
+                ]
+            })
+            .collect(),
     }
 }
 

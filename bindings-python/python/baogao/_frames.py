@@ -13,9 +13,6 @@ from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Sequence, 
 if TYPE_CHECKING:
     from ._model import Report
 
-TABLES = ("sections", "paragraphs", "indicators", "commitments", "lists", "diagnostics")
-
-
 def _require(module: str, extra: str) -> Any:
     try:
         return importlib.import_module(module)
@@ -26,33 +23,40 @@ def _require(module: str, extra: str) -> Any:
 
 
 def _table(report: "Report", table: str) -> Dict[str, Any]:
-    if table not in TABLES:
-        raise ValueError(f"unknown table {table!r}; expected one of {', '.join(TABLES)}")
+    # The core validates the name (ValueError listing the tables).
     return json.loads(report._raw.table_json(table))
 
 
 _PANDAS = {"int": "Int64", "float": "float64", "str": "string", "category": "category", "bool": "boolean"}
 
 
-def to_pandas(report: "Report", table: str) -> Any:
-    """One row per item of ``table`` as a pandas DataFrame with nullable ints,
-    floats, strings and categoricals for enumerations."""
+def pandas_frame(t: Dict[str, Any]) -> Any:
+    """A core table ``{"columns", "types", "rows"}`` as a typed pandas DataFrame."""
     pd = _require("pandas", "pandas")
-    t = _table(report, table)
     columns: Sequence[str] = t["columns"]
     data = {c: [row[i] for row in t["rows"]] for i, c in enumerate(columns)}
     return pd.DataFrame({c: pd.Series(data[c], dtype=_PANDAS[ty]) for c, ty in zip(columns, t["types"])})
 
 
-def to_polars(report: "Report", table: str) -> Any:
-    """One row per item of ``table`` as a polars DataFrame (Int64, Float64,
-    Utf8, Categorical, Boolean)."""
+def polars_frame(t: Dict[str, Any]) -> Any:
+    """A core table as a typed polars DataFrame."""
     pl = _require("polars", "polars")
-    t = _table(report, table)
     kinds = {"int": pl.Int64, "float": pl.Float64, "str": pl.Utf8, "category": pl.Categorical, "bool": pl.Boolean}
     columns: Sequence[str] = t["columns"]
     data = {c: [row[i] for row in t["rows"]] for i, c in enumerate(columns)}
     return pl.DataFrame({c: pl.Series(c, data[c], dtype=kinds[ty]) for c, ty in zip(columns, t["types"])})
+
+
+def to_pandas(report: "Report", table: str) -> Any:
+    """One row per item of ``table`` as a pandas DataFrame with nullable ints,
+    floats, strings and categoricals for enumerations."""
+    return pandas_frame(_table(report, table))
+
+
+def to_polars(report: "Report", table: str) -> Any:
+    """One row per item of ``table`` as a polars DataFrame (Int64, Float64,
+    Utf8, Categorical, Boolean)."""
+    return polars_frame(_table(report, table))
 
 
 Reports = Union[Mapping[str, "Report"], Iterable["Report"], Iterable[Tuple[str, "Report"]]]

@@ -342,7 +342,6 @@ class Diagnostic(_Entity):
     end: Optional[int]
 
 
-_TABLES = ("sections", "paragraphs", "indicators", "commitments", "lists", "diagnostics")
 _CLASSES: Dict[str, Type[_Entity]] = {
     "sections": Section,
     "paragraphs": Paragraph,

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Literal, Optional, Sequence, Tuple, Union, overload
+from typing import Any, Dict, Iterator, List, Literal, Optional, Sequence, Union, overload
 
 from . import _baogao
+from ._frames import pandas_frame, polars_frame
 from ._model import Bound, Report, _Entity
 
 TrackStatus = Literal["met", "exceeded", "missed", "not_reported"]
-
-COLUMNS: Tuple[Tuple[str, str], ...] = (
-    ("metric", "category"),
-    ("target_number", "float"),
-    ("target_low", "float"),
-    ("target_high", "float"),
-    ("target_bound", "category"),
-    ("actual_number", "float"),
-    ("status", "category"),
-    ("target_indicator", "int"),
-    ("target_start", "int"),
-    ("target_end", "int"),
-    ("actual_indicator", "int"),
-    ("actual_start", "int"),
-    ("actual_end", "int"),
-)
-
 
 @dataclass(frozen=True)
 class TargetValue(_Entity):
@@ -73,10 +57,11 @@ class TrackedTarget(_Entity):
 class Tracking(Sequence[TrackedTarget]):
     """The rows of :func:`baogao.track`, in the order of the earlier report's targets."""
 
-    __slots__ = ("_rows",)
+    __slots__ = ("_rows", "_table")
 
-    def __init__(self, rows: Sequence[TrackedTarget]) -> None:
+    def __init__(self, rows: Sequence[TrackedTarget], table: Dict[str, Any]) -> None:
         self._rows = tuple(rows)
+        self._table = table  # the flat table the core built for these rows
 
     @overload
     def __getitem__(self, i: int) -> TrackedTarget: ...
@@ -84,7 +69,8 @@ class Tracking(Sequence[TrackedTarget]):
     def __getitem__(self, i: slice) -> "Tracking": ...
     def __getitem__(self, i: Union[int, slice]) -> Union[TrackedTarget, "Tracking"]:
         if isinstance(i, slice):
-            return Tracking(self._rows[i])
+            t = dict(self._table, rows=self._table["rows"][i])
+            return Tracking(self._rows[i], t)
         return self._rows[i]
 
     def __len__(self) -> int:
@@ -102,43 +88,16 @@ class Tracking(Sequence[TrackedTarget]):
 
     def to_dicts(self) -> List[Dict[str, Any]]:
         """One flat record per target (the columns of :meth:`to_pandas`)."""
-        out = []
-        for r in self._rows:
-            out.append(
-                {
-                    "metric": r.metric,
-                    "target_number": r.target.number,
-                    "target_low": r.target.low,
-                    "target_high": r.target.high,
-                    "target_bound": r.target.bound,
-                    "actual_number": r.actual.number if r.actual else None,
-                    "status": r.status,
-                    "target_indicator": r.target_indicator,
-                    "target_start": r.target_start,
-                    "target_end": r.target_end,
-                    "actual_indicator": r.actual_indicator,
-                    "actual_start": r.actual_start,
-                    "actual_end": r.actual_end,
-                }
-            )
-        return out
+        cols = self._table["columns"]
+        return [dict(zip(cols, row)) for row in self._table["rows"]]
 
     def to_pandas(self) -> Any:
         """The rows as a pandas DataFrame (needs ``pip install "baogao[pandas]"``)."""
-        from ._frames import _PANDAS, _require
-
-        pd = _require("pandas", "pandas")
-        recs = self.to_dicts()
-        return pd.DataFrame({c: pd.Series([r[c] for r in recs], dtype=_PANDAS[t]) for c, t in COLUMNS})
+        return pandas_frame(self._table)
 
     def to_polars(self) -> Any:
         """The rows as a polars DataFrame (needs ``pip install "baogao[polars]"``)."""
-        from ._frames import _require
-
-        pl = _require("polars", "polars")
-        kinds = {"int": pl.Int64, "float": pl.Float64, "category": pl.Categorical}
-        recs = self.to_dicts()
-        return pl.DataFrame({c: pl.Series(c, [r[c] for r in recs], dtype=kinds[t]) for c, t in COLUMNS})
+        return polars_frame(self._table)
 
 
 def track(prev: Report, next: Report, *, tolerance: float = 0.5) -> Tracking:
@@ -157,4 +116,4 @@ def track(prev: Report, next: Report, *, tolerance: float = 0.5) -> Tracking:
         if not isinstance(r, Report):
             raise TypeError(f"track() expects baogao.Report for `{name}`, got {type(r).__name__}")
     data = json.loads(_baogao.track(prev._raw, next._raw, tolerance=tolerance))
-    return Tracking([TrackedTarget._from(d) for d in data])  # type: ignore[misc]
+    return Tracking([TrackedTarget._from(d) for d in data["rows"]], data["table"])  # type: ignore[misc]
