@@ -15,7 +15,9 @@
 //! assert_eq!(body, ["各位代表:", "一、回顾", "正文。"]);
 //! ```
 
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use crate::lexicon::FastMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -147,6 +149,21 @@ fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// A line as a hash-map key that hashes only its length and its first and
+/// last bytes: lines are compared whole, but hashing a long paragraph costs no
+/// more than hashing a short one.
+#[derive(PartialEq, Eq)]
+struct LineKey<'a>(&'a str);
+
+impl Hash for LineKey<'_> {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        let b = self.0.as_bytes();
+        h.write_usize(b.len());
+        h.write(&b[..b.len().min(24)]);
+        h.write(&b[b.len().saturating_sub(24)..]);
+    }
+}
+
 /// Finds the lines of the report and marks page chrome.
 pub fn layout(norm: &Normalized<'_>, diags: &mut Vec<Diagnostic>) -> Layout {
     let text = norm.text();
@@ -174,22 +191,24 @@ pub fn layout(norm: &Normalized<'_>, diags: &mut Vec<Diagnostic>) -> Layout {
         }
     };
     // Lines of the head region are chrome if they come back later (site directories).
-    let head_texts: HashMap<&str, usize> = (0..body_start).map(|i| (txt(i), i)).collect();
+    let head_texts: FastMap<LineKey<'_>, usize> = (0..body_start).map(|i| (LineKey(txt(i)), i)).collect();
 
     // A second copy of the report: the first long line that repeats an earlier one.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FastMap<LineKey<'_>, usize> = FastMap::default();
+    seen.reserve(n - body_start.min(n));
     let mut body_end = n;
     for i in body_start..n {
         let t = txt(i);
-        if t.chars().count() < 40 || chrome[i] {
+        if t.chars().take(40).count() < 40 || chrome[i] {
             continue;
         }
-        if seen.contains_key(t) {
+        if seen.contains_key(&LineKey(t)) {
             // Walk back over the chrome, title block and head repeats that precede it.
             let mut cut = i;
             while cut > body_start + 1 {
                 let p = txt(cut - 1);
-                if chrome[cut - 1] || head_texts.contains_key(p) || is_title_block_line(p) || is_salutation(p) {
+                if chrome[cut - 1] || head_texts.contains_key(&LineKey(p)) || is_title_block_line(p) || is_salutation(p)
+                {
                     cut -= 1;
                 } else {
                     break;
@@ -205,7 +224,7 @@ pub fn layout(norm: &Normalized<'_>, diags: &mut Vec<Diagnostic>) -> Layout {
             body_end = cut;
             break;
         }
-        seen.insert(t, i);
+        seen.insert(LineKey(t), i);
     }
     // Related-link tails and footers after the report.
     let tail_from = body_start + (body_end - body_start) * 2 / 3;
@@ -217,7 +236,7 @@ pub fn layout(norm: &Normalized<'_>, diags: &mut Vec<Diagnostic>) -> Layout {
         body_end -= 1;
     }
     for (i, c) in chrome.iter_mut().enumerate().take(body_end).skip(body_start) {
-        if !*c && head_texts.contains_key(txt(i)) && txt(i).chars().count() <= 12 && !is_salutation(txt(i)) {
+        if !*c && head_texts.contains_key(&LineKey(txt(i))) && txt(i).chars().count() <= 12 && !is_salutation(txt(i)) {
             *c = true;
         }
     }

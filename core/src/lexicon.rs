@@ -56,7 +56,25 @@ pub struct WordMap<V> {
     /// Plane, so that most positions are rejected without hashing.
     first_bits: Vec<u64>,
     last_bits: Vec<u64>,
+    /// First characters that are a word on their own, and a hashed bitset of
+    /// the first two characters of the longer words: a position whose first
+    /// character starts some word but whose first two start none is rejected
+    /// with a second bit test.
+    single_bits: Vec<u64>,
+    pair_bits: Vec<u64>,
     len: usize,
+}
+
+/// Bit index of the pair of characters `a`, `b` in `pair_bits`.
+fn pair_hash(a: char, b: char) -> usize {
+    let h = (u64::from(a as u32) << 21 | u64::from(b as u32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 48) as usize
+}
+
+/// `true` when the pair `a`, `b` may start a word.
+fn pair_maybe(bits: &[u64], a: char, b: char) -> bool {
+    let h = pair_hash(a, b);
+    bits[h / 64] & (1 << (h % 64)) != 0
 }
 
 const BMP_WORDS: usize = 0x10000 / 64;
@@ -74,6 +92,40 @@ fn bit_maybe(bits: &[u64], c: char) -> bool {
     u >= 0x10000 || bits.get(u / 64).is_some_and(|w| w & (1 << (u % 64)) != 0)
 }
 
+/// Finds the first character of `s` (from byte `from`, a char boundary) that
+/// may be in the BMP bitset `bits` and for which `f(byte offset, char)`
+/// returns `Some`. Chinese characters are three UTF-8 bytes whose first two
+/// name the 64-character word of `bits` they fall in, so most are stepped
+/// over without being decoded.
+fn find_candidate<R>(s: &str, from: usize, bits: &[u64], mut f: impl FnMut(usize, char) -> Option<R>) -> Option<R> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while let Some(&x) = b.get(i) {
+        let len = match x {
+            0..=0x7F => 1,
+            0xE0..=0xEF => {
+                let word = (usize::from(x & 0x0F) << 6) | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F));
+                if bits[word] == 0 {
+                    i += 3;
+                    continue;
+                }
+                3
+            }
+            0xC0..=0xDF => 2,
+            _ => 4,
+        };
+        if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+            if bit_maybe(bits, c) {
+                if let Some(r) = f(i, c) {
+                    return Some(r);
+                }
+            }
+        }
+        i += len;
+    }
+    None
+}
+
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
@@ -81,6 +133,8 @@ impl<V> Default for WordMap<V> {
             by_last: CharMap::default(),
             first_bits: vec![0; BMP_WORDS],
             last_bits: vec![0; BMP_WORDS],
+            single_bits: vec![0; BMP_WORDS],
+            pair_bits: vec![0; BMP_WORDS],
             len: 0,
         }
     }
@@ -95,6 +149,13 @@ impl<V: Clone> WordMap<V> {
         };
         bit_set(&mut self.first_bits, first);
         bit_set(&mut self.last_bits, last);
+        match word.chars().nth(1) {
+            None => bit_set(&mut self.single_bits, first),
+            Some(second) => {
+                let h = pair_hash(first, second);
+                self.pair_bits[h / 64] |= 1 << (h % 64);
+            }
+        }
         for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
             let list = map.entry(key).or_default();
             let at = list.partition_point(|(w, _)| w.len() >= word.len());
@@ -117,12 +178,8 @@ impl<V> WordMap<V> {
 
     /// The longest word starting at byte `pos` of `text`.
     pub fn longest_at<'a>(&'a self, text: &str, pos: usize) -> Option<(&'a str, &'a V)> {
-        let rest = text.get(pos..)?;
-        let first = rest.chars().next()?;
-        if !bit_maybe(&self.first_bits, first) {
-            return None;
-        }
-        self.by_first.get(&first)?.iter().find(|(w, _)| rest.starts_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
+        let first = text.get(pos..)?.chars().next()?;
+        self.word_at(text, pos, first)
     }
 
     /// The longest word ending at byte `end` of `text`.
@@ -151,6 +208,12 @@ impl<V> WordMap<V> {
             return None;
         }
         let rest = &slice[pos..];
+        if !bit_maybe(&self.single_bits, c) {
+            let second = rest.get(c.len_utf8()..)?.chars().next()?;
+            if !pair_maybe(&self.pair_bits, c, second) {
+                return None;
+            }
+        }
         self.by_first.get(&c)?.iter().find(|(w, _)| rest.starts_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
     }
 
@@ -170,7 +233,7 @@ impl<V> WordMap<V> {
     /// characters are rejected by a bit test.
     pub fn find_in<'a>(&'a self, text: &str, from: usize, to: usize) -> Option<(usize, &'a str, &'a V)> {
         let (slice, from) = Self::window(text, from, to)?;
-        slice[from..].char_indices().find_map(|(i, c)| self.word_at(slice, from + i, c).map(|(w, v)| (from + i, w, v)))
+        find_candidate(slice, from, &self.first_bits, |i, c| self.word_at(slice, i, c).map(|(w, v)| (i, w, v)))
     }
 
     /// The last (rightmost-starting) word occurring in `text[from..to]`, as
@@ -181,6 +244,83 @@ impl<V> WordMap<V> {
             .char_indices()
             .rev()
             .find_map(|(i, c)| self.word_at(slice, from + i, c).map(|(w, v)| (from + i, w, v)))
+    }
+}
+
+/// A word map with every position of one text where one of its words
+/// starts, found once (see [`locate_all`]). Its lookups answer exactly as the
+/// map's own on that text, but cost a binary search instead of a scan, so a
+/// stage that asks the same map about many stretches of a report reads the
+/// report once.
+///
+/// ```
+/// use baogao::lexicon::{locate_all, WordMap};
+/// let mut lead = WordMap::default();
+/// lead.insert("预期目标", ());
+/// let mut past = WordMap::default();
+/// past.insert("去年", ());
+/// let t = "去年完成预期目标，今年预期目标是";
+/// let [lead, past] = locate_all(t, [&lead, &past]);
+/// assert_eq!(lead.find_in(t, 0, t.len()).map(|x| x.0), Some(12));
+/// assert_eq!(lead.find_in(t, 13, t.len()).map(|x| x.0), Some(33));
+/// assert_eq!(past.occurrences(t), vec![(0, 6)]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Located<'m, V> {
+    map: &'m WordMap<V>,
+    starts: Vec<usize>,
+}
+
+/// Locates the words of each of `maps` in `t` in a single pass over its
+/// characters (a character that starts no word of any map costs one bit test).
+pub fn locate_all<'m, V, const N: usize>(t: &str, maps: [&'m WordMap<V>; N]) -> [Located<'m, V>; N] {
+    let (mut first, mut single, mut pair) = (vec![0u64; BMP_WORDS], vec![0u64; BMP_WORDS], vec![0u64; BMP_WORDS]);
+    for m in &maps {
+        for (a, b) in [(&mut first, &m.first_bits), (&mut single, &m.single_bits), (&mut pair, &m.pair_bits)] {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+        }
+    }
+    let mut out = maps.map(|map| Located { map, starts: Vec::new() });
+    find_candidate(t, 0, &first, |i, c| {
+        let next = || t[i + c.len_utf8()..].chars().next();
+        if bit_maybe(&single, c) || next().is_some_and(|d| pair_maybe(&pair, c, d)) {
+            for l in out.iter_mut() {
+                if l.map.word_at(t, i, c).is_some() {
+                    l.starts.push(i);
+                }
+            }
+        }
+        None::<()>
+    });
+    out
+}
+
+impl<'m, V> Located<'m, V> {
+    /// As [`WordMap::find_in`] on the located text.
+    pub fn find_in(&self, t: &str, from: usize, to: usize) -> Option<(usize, &'m str, &'m V)> {
+        let (slice, from) = WordMap::<V>::window(t, from, to)?;
+        let k = self.starts.partition_point(|&p| p < from);
+        self.starts[k..].iter().take_while(|&&p| p < slice.len()).find_map(|&p| {
+            let c = slice[p..].chars().next()?;
+            self.map.word_at(slice, p, c).map(|(w, v)| (p, w, v))
+        })
+    }
+
+    /// Non-overlapping occurrences from the start of the text, leftmost and
+    /// then longest first, as (start, end).
+    pub fn occurrences(&self, t: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        for &p in &self.starts {
+            if p < pos {
+                continue;
+            }
+            if let Some((w, _)) = self.map.longest_at(t, p) {
+                out.push((p, p + w.len()));
+                pos = p + w.len();
+            }
+        }
+        out
     }
 }
 

@@ -47,7 +47,15 @@ pub struct Normalized<'a> {
     text: String,
     /// For every byte of `text`: the original byte offset where its char starts.
     starts: Vec<u32>,
+    /// Offsets in `text` of the sentence and clause punctuation (see [`Normalized::pieces`]).
+    breaks: Vec<usize>,
     script: Script,
+}
+
+/// The characters [`Normalized::pieces`] can split at: every sentence and
+/// clause break any stage uses.
+pub fn is_break(c: char) -> bool {
+    matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | ',' | '，' | ':' | '：' | '…')
 }
 
 struct Folded {
@@ -166,6 +174,7 @@ fn slow_fold(c: char) -> char {
 }
 
 /// The folded char (None = dropped) and its script flags.
+#[inline]
 fn fold_char(c: char) -> (Option<char>, u32) {
     let u = c as u32;
     match c {
@@ -193,21 +202,8 @@ fn fold_char(c: char) -> (Option<char>, u32) {
 
 /// Detects hard-wrapped (PDF) text: returns the wrap width in chars when most
 /// long lines share one length and break mid-sentence.
-fn wrap_width(chars: &[Folded]) -> Option<usize> {
-    let mut lens: Vec<(usize, char)> = Vec::new();
-    let mut len = 0usize;
-    let mut last = ' ';
-    for f in chars {
-        if f.c == '\n' {
-            if len > 0 {
-                lens.push((len, last));
-            }
-            len = 0;
-        } else if f.c != ' ' {
-            len += 1;
-            last = f.c;
-        }
-    }
+fn wrap_width(chars: &[Folded], lines: &[PhysLine]) -> Option<usize> {
+    let lens: Vec<(usize, char)> = lines.iter().map(|l| (l.len, chars[l.last].c)).collect();
     let long: Vec<&(usize, char)> = lens.iter().filter(|(l, _)| *l >= 15).collect();
     if long.len() < 10 {
         return None;
@@ -251,15 +247,42 @@ impl<'a> Normalized<'a> {
         let keep = decide(&chars);
         let mut text = String::with_capacity(original.len());
         let mut starts = Vec::with_capacity(original.len());
+        let mut breaks = Vec::new();
         for (f, k) in chars.iter().zip(keep) {
             if !k {
                 continue;
             }
-            text.push(f.c);
-            let n = starts.len() + f.c.len_utf8();
-            starts.resize(n, f.start);
+            let c = f.c;
+            if is_break(c) {
+                breaks.push(text.len());
+            }
+            text.push(c);
+            for _ in 0..c.len_utf8() {
+                starts.push(f.start);
+            }
         }
-        Normalized { original, text, starts, script }
+        Normalized { original, text, starts, breaks, script }
+    }
+
+    /// Sorted starts of the pieces of the normalized text that end at a
+    /// character where `stop` holds (the piece before owns the character),
+    /// beginning with 0. `stop` is asked only about [`is_break`] characters,
+    /// which are collected while normalizing, so this costs no pass over the
+    /// text.
+    ///
+    /// ```
+    /// let n = baogao::normalize::Normalized::new("增长6%，好。再见");
+    /// assert_eq!(n.pieces(|c| c == '。'), vec![0, 15]);
+    /// assert_eq!(n.pieces(|c| c == '。' || c == ','), vec![0, 9, 15]);
+    /// ```
+    pub fn pieces(&self, stop: impl Fn(char) -> bool) -> Vec<usize> {
+        let mut out = vec![0];
+        for &b in &self.breaks {
+            if let Some(c) = self.text[b..].chars().next().filter(|&c| stop(c)) {
+                out.push(b + c.len_utf8());
+            }
+        }
+        out
     }
 
     /// The normalized text.
@@ -331,6 +354,8 @@ fn is_punct(c: char) -> bool {
 fn phys_lines(chars: &[Folded]) -> Vec<PhysLine> {
     let mut out = Vec::new();
     let mut cur: Option<PhysLine> = None;
+    // the last non-space char of the current line
+    let mut prev = ' ';
     for (i, f) in chars.iter().enumerate() {
         match f.c {
             '\n' => {
@@ -348,13 +373,18 @@ fn phys_lines(chars: &[Folded]) -> Vec<PhysLine> {
                     any_punct: false,
                     digit: false,
                 });
-                if l.len > 0 && matches!(chars[l.last].c, ',' | '，' | ';' | '。') {
+                if l.len > 0 && matches!(prev, ',' | '，' | ';' | '。') {
                     l.inner_punct = true;
                 }
+                prev = c;
                 l.last = i;
                 l.len += 1;
-                l.any_punct |= is_punct(c);
-                l.digit |= c.is_ascii_digit();
+                if (c as u32) < 0x2000 {
+                    l.digit |= c.is_ascii_digit();
+                    l.any_punct |= matches!(c, ',' | ';' | ':' | '!' | '?' | '"' | '(' | ')');
+                } else {
+                    l.any_punct |= is_punct(c);
+                }
             }
         }
     }
@@ -393,8 +423,8 @@ fn decide(chars: &[Folded]) -> Vec<bool> {
         }
         i = j;
     }
-    let width = wrap_width(chars);
     let lines = phys_lines(chars);
+    let width = wrap_width(chars, &lines);
     let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !starts_block(&chars[l.first..]));
     // Whether the logical line built so far starts with a heading marker.
     let mut marker_chain = lines.first().is_some_and(|l| starts_heading(&chars[l.first..]));

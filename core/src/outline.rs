@@ -177,7 +177,14 @@ fn numbered(line: usize, t: &str) -> Option<Heading> {
 
 /// A short line with no punctuation between paragraphs: an unnumbered part heading.
 fn unnumbered(t: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    // 24 chars take at most 96 bytes: long lines (most paragraphs) are out at once
+    if t.len() > 96 {
+        return false;
+    }
     let n = t.chars().count();
+    if !(4..=24).contains(&n) {
+        return false;
+    }
     let han = t.chars().filter(|c| crate::normalize::is_han(*c)).count();
     let punct = t.chars().any(|c| matches!(c, ',' | '。' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '-'));
     let prev_ok = prev.is_none_or(|p| {

@@ -49,7 +49,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{rows, WordMap};
+use crate::lexicon::{locate_all, rows, Located, WordMap};
 use crate::metrics;
 use crate::model::{
     Aggregation, BaseUnit, Bound, Indicator, IndicatorKind, Meta, Metric, Paragraph, Period, Report, Role, Section,
@@ -315,6 +315,18 @@ struct Ctx<'a, 'n> {
     /// Sorted occurrences (start, end) of the words looked up per quantity,
     /// found once over the whole text (linear time).
     occ: Occurrences,
+    /// The words looked up per paragraph, located once over the whole text.
+    at: Cues<'static>,
+}
+
+/// The cue maps that are searched paragraph by paragraph, located once.
+struct Cues<'m> {
+    lead: Located<'m, ()>,
+    lead_noun: Located<'m, ()>,
+    weak: Located<'m, ()>,
+    year_this: Located<'m, ()>,
+    year_next: Located<'m, ()>,
+    absent_neg: Located<'m, ()>,
 }
 
 /// Where the cue words of the per-quantity checks occur in the text.
@@ -333,27 +345,10 @@ struct Occurrences {
 }
 
 /// All occurrences of the words of `m` in `t`, longest at each position.
-fn occurrences(t: &str, m: &WordMap<()>) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while let Some((at, w, _)) = m.find_in(t, pos, t.len()) {
-        out.push((at, at + w.len()));
-        pos = at + w.len();
-    }
-    out
-}
-
 /// The first span of `v` (sorted by start) inside `from..to`.
 fn first_in(v: &[(usize, usize)], from: usize, to: usize) -> Option<(usize, usize)> {
     let k = v.partition_point(|x| x.0 < from);
     v[k..].iter().take_while(|x| x.0 < to).find(|x| x.1 <= to).copied()
-}
-
-/// Starts of the pieces of `t` ending at `stop` characters (sorted).
-fn piece_starts(t: &str, stop: impl Fn(char) -> bool) -> Vec<usize> {
-    let mut out = vec![0];
-    out.extend(t.char_indices().filter(|(_, c)| stop(*c)).map(|(i, c)| i + c.len_utf8()));
-    out
 }
 
 /// The piece of `starts` around `p`: (start, end without the break).
@@ -458,9 +453,8 @@ impl Ctx<'_, '_> {
     }
 
     fn this_year_prefix(&self, s: usize, p: usize) -> bool {
-        let v = vocab();
-        v.year_this.find_in(self.t, s, p).is_some()
-            || v.year_next.find_in(self.t, s, p).is_some()
+        self.at.year_this.find_in(self.t, s, p).is_some()
+            || self.at.year_next.find_in(self.t, s, p).is_some()
             || self.year.is_some_and(|r| years_in(self.t, s, p).iter().any(|&(y, _, _)| y == r || y == r + 1))
     }
 
@@ -499,7 +493,7 @@ impl Ctx<'_, '_> {
         let t = self.t;
         let v = vocab();
         let mut pos = from;
-        while let Some((at, w, _)) = v.lead_noun.find_in(t, pos, to) {
+        while let Some((at, w, _)) = self.at.lead_noun.find_in(t, pos, to) {
             pos = at + w.len();
             let (cs, _) = clause_at(t, at);
             let head_from = floor(t, at.saturating_sub(18)).max(cs);
@@ -519,7 +513,6 @@ impl Ctx<'_, '_> {
 
     fn find(&self, indicators: &[Indicator]) -> Option<Found> {
         let t = self.t;
-        let v = vocab();
         // 1. a lead
         for (pi, p) in self.paragraphs.iter().enumerate() {
             let role = self.role(p);
@@ -529,7 +522,7 @@ impl Ctx<'_, '_> {
             let (ps, pe) = self.para_range(p);
             let mut pos = ps;
             loop {
-                let listed = v.lead.find_in(t, pos, pe).map(|(at, w, _)| (at, at + w.len()));
+                let listed = self.at.lead.find_in(t, pos, pe).map(|(at, w, _)| (at, at + w.len()));
                 let shaped = self.generic_lead(pos, pe);
                 let Some((at, lead_end)) = listed.into_iter().chain(shaped).min() else { break };
                 let w = &t[at..lead_end];
@@ -565,7 +558,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let (ps, pe) = self.para_range(p);
-            let Some((at, w, _)) = v.weak.find_in(t, ps, pe) else { continue };
+            let Some((at, w, _)) = self.at.weak.find_in(t, ps, pe) else { continue };
             let (ss, se) = sentence_at(t, at);
             if self.bad_prefix(ss, at) {
                 continue;
@@ -613,7 +606,6 @@ impl Ctx<'_, '_> {
     /// The year the block's targets are for.
     fn block_year(&self, f: &Found, delivered_month: Option<u32>) -> Option<i32> {
         let t = self.t;
-        let v = vocab();
         let head_end = f.lead.map_or(f.start, |l| l.0);
         let ys = years_in(t, f.sentence_start, head_end);
         if let Some(&(y, _, _)) = ys.last() {
@@ -623,10 +615,10 @@ impl Ctx<'_, '_> {
         // the first clause of the targets may name the year ("明年工农业总产值…")
         let (_, first_clause_end) = clause_at(t, f.start);
         let look_to = first_clause_end.min(f.end);
-        if v.year_next.find_in(t, f.sentence_start, look_to).is_some() {
+        if self.at.year_next.find_in(t, f.sentence_start, look_to).is_some() {
             return Some(r + 1);
         }
-        if v.year_this.find_in(t, f.sentence_start, look_to).is_some() {
+        if self.at.year_this.find_in(t, f.sentence_start, look_to).is_some() {
             return Some(r);
         }
         if let Some(&(y, _, _)) = years_in(t, f.start, look_to).first() {
@@ -674,13 +666,31 @@ fn build_ctx<'a, 'n>(
     let t = norm.text();
     let v = vocab();
     let not_base = |x: &(usize, usize)| !base_before(t, x.0) && !t[x.1..].starts_with("同期");
+    let [clause_five, plan_span, past, lead_five, lead_prev, inline, lead, lead_noun, weak, year_this, year_next, absent_neg] =
+        locate_all(
+            t,
+            [
+                &v.clause_five,
+                &v.plan_span,
+                &v.past,
+                &v.lead_five,
+                &v.lead_prev,
+                &v.inline,
+                &v.lead,
+                &v.lead_noun,
+                &v.weak,
+                &v.year_this,
+                &v.year_next,
+                &v.absent_neg,
+            ],
+        );
     let occ = Occurrences {
-        clause_five: occurrences(t, &v.clause_five),
-        plan_span: occurrences(t, &v.plan_span),
-        past: occurrences(t, &v.past).into_iter().filter(not_base).collect(),
-        lead_five: occurrences(t, &v.lead_five),
-        lead_prev: occurrences(t, &v.lead_prev).into_iter().filter(not_base).collect(),
-        inline: occurrences(t, &v.inline),
+        clause_five: clause_five.occurrences(t),
+        plan_span: plan_span.occurrences(t),
+        past: past.occurrences(t).into_iter().filter(not_base).collect(),
+        lead_five: lead_five.occurrences(t),
+        lead_prev: lead_prev.occurrences(t).into_iter().filter(not_base).collect(),
+        inline: inline.occurrences(t),
         years: years_in(t, 0, t.len()).into_iter().map(|(y, s, e)| (s, e, y)).collect(),
     };
     Ctx {
@@ -690,9 +700,10 @@ fn build_ctx<'a, 'n>(
         paragraphs,
         inds,
         year: meta.year,
-        sentences: piece_starts(t, is_sentence_end),
-        clauses: piece_starts(t, |c| is_sentence_end(c) || is_clause_end(c)),
+        sentences: norm.pieces(is_sentence_end),
+        clauses: norm.pieces(|c| is_sentence_end(c) || is_clause_end(c)),
         occ,
+        at: Cues { lead, lead_noun, weak, year_this, year_next, absent_neg },
     }
 }
 
@@ -987,10 +998,10 @@ pub(crate) fn target_key(i: &Indicator) -> Option<TargetKey> {
 }
 
 /// The explicit "no growth target" phrase: (neg start, subject start, subject end, goal end), normalized.
-fn find_absent(t: &str, from: usize, to: usize) -> Option<(usize, usize, usize, usize)> {
-    let v = vocab();
+fn find_absent(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize, usize, usize, usize)> {
+    let (t, v) = (ctx.t, vocab());
     let mut pos = from;
-    while let Some((n, w, _)) = v.absent_neg.find_in(t, pos, to) {
+    while let Some((n, w, _)) = ctx.at.absent_neg.find_in(t, pos, to) {
         pos = n + w.len();
         let (_, ce) = clause_at(t, n);
         let limit = floor(t, (n + 60).min(ce).min(to));
@@ -1040,7 +1051,7 @@ fn absent(ctx: &Ctx<'_, '_>, indicators: &mut Vec<Indicator>, year: Option<i32>,
     if ctx.paragraphs.is_empty() {
         ranges.push((0, t.len()));
     }
-    let Some((n, a, b, g)) = ranges.iter().find_map(|&(s, e)| find_absent(t, s, e)) else { return };
+    let Some((n, a, b, g)) = ranges.iter().find_map(|&(s, e)| find_absent(ctx, s, e)) else { return };
     let norm = ctx.norm;
     let (start, end) = norm.to_original(n, g);
     let (ms, me) = norm.to_original(a, b);

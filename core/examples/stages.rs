@@ -1,0 +1,135 @@
+//! Time per pipeline stage over the corpus (`BAOGAO_CORPUS`, default
+//! `../shared/corpus`; the embedded sample when absent), best of five runs:
+//! where a full parse spends its time, quickly. `cargo bench -p baogao` is
+//! the careful measurement.
+//!
+//! ```text
+//! cargo run --release -p baogao --example stages
+//! ```
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use baogao::normalize::Normalized;
+
+fn corpus() -> Vec<String> {
+    let dir = std::env::var_os("BAOGAO_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    if texts.is_empty() {
+        eprintln!("no corpus at {}: using the embedded sample", dir.display());
+        return vec![baogao::SAMPLE_REPORT.to_string()];
+    }
+    texts
+}
+
+fn best<F: FnMut() -> usize>(mut f: F) -> Duration {
+    (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn main() {
+    let texts = corpus();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let norms: Vec<Normalized<'_>> = texts.iter().map(|t| Normalized::new(t)).collect();
+    let reports: Vec<baogao::Report> = texts.iter().map(|t| baogao::parse(t)).collect();
+    let mut layouts = Vec::new();
+    let row = |name: &str, d: Duration| {
+        println!("{name:<14} {:8.1} ms {:8.1} MB/s", d.as_secs_f64() * 1e3, bytes as f64 / 1e6 / d.as_secs_f64());
+    };
+    row("full parse", best(|| texts.iter().map(|t| baogao::parse(t).indicators.len()).sum()));
+    row("normalize", best(|| texts.iter().map(|t| Normalized::new(t).text().len()).sum()));
+    row(
+        "layout",
+        best(|| {
+            layouts = norms.iter().map(|n| baogao::layout::layout(n, &mut Vec::new())).collect();
+            layouts.len()
+        }),
+    );
+    row(
+        "meta",
+        best(|| norms.iter().zip(&layouts).map(|(n, l)| baogao::meta::read(n, l).year.is_some() as usize).sum()),
+    );
+    row(
+        "outline",
+        best(|| {
+            norms
+                .iter()
+                .zip(&layouts)
+                .zip(&reports)
+                .map(|((n, l), r)| baogao::outline::build(n, l, r.meta.year, &mut Vec::new()).0.len())
+                .sum()
+        }),
+    );
+    row("numbers", best(|| norms.iter().map(|n| baogao::numbers::scan(n.text()).len()).sum()));
+    row(
+        "indicators",
+        best(|| {
+            norms
+                .iter()
+                .zip(&reports)
+                .map(|(n, r)| baogao::indicators::extract(n, &r.sections, &r.paragraphs, &r.meta).len())
+                .sum()
+        }),
+    );
+    row(
+        "targets",
+        best(|| {
+            norms
+                .iter()
+                .zip(&reports)
+                .map(|(n, r)| {
+                    let mut inds = baogao::indicators::extract(n, &r.sections, &r.paragraphs, &r.meta);
+                    baogao::targets::apply(n, &r.sections, &r.paragraphs, &mut inds, &r.meta).is_some() as usize
+                })
+                .sum()
+        }),
+    );
+    row(
+        "lists",
+        best(|| {
+            norms
+                .iter()
+                .zip(&reports)
+                .map(|(n, r)| baogao::lists::extract(n, &r.sections, &r.paragraphs, &mut Vec::new()).len())
+                .sum()
+        }),
+    );
+    row(
+        "commitments",
+        best(|| {
+            norms
+                .iter()
+                .zip(&reports)
+                .map(|(n, r)| {
+                    let block = baogao::targets::locate(r);
+                    baogao::commitments::extract(
+                        n,
+                        &r.sections,
+                        &r.paragraphs,
+                        &r.indicators,
+                        &r.lists,
+                        &r.meta,
+                        block.as_ref(),
+                    )
+                    .len()
+                })
+                .sum()
+        }),
+    );
+}
