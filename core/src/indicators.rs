@@ -47,6 +47,55 @@ use crate::model::{
 use crate::normalize::Normalized;
 use crate::numbers::{self, is_clause_break, Form, Quantity};
 
+/// The cue categories this module uses, looked up once (each
+/// [`cues`]`().get` is a hash lookup).
+macro_rules! cue_words {
+    ($($name:ident),* $(,)?) => {
+        struct Words {
+            $($name: &'static crate::lexicon::WordMap<&'static str>,)*
+        }
+
+        fn words() -> &'static Words {
+            static W: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+            W.get_or_init(|| {
+                let c = cues();
+                Words { $($name: c.get(stringify!($name)),)* }
+            })
+        }
+    };
+}
+
+cue_words!(
+    aggregation,
+    business_noun,
+    change_verb,
+    growth_not,
+    growth_to,
+    growth_verb,
+    per_cue,
+    period,
+    period_base,
+    rank_scope,
+    rank_verb,
+    relation_from,
+    relation_group,
+    relation_parent,
+    relation_to,
+    share_cue,
+    share_not,
+    status_actual,
+    status_estimated,
+    status_not,
+    status_plan,
+    status_target,
+    subject_cut,
+    subject_drop,
+    subject_head,
+    subject_keep,
+    subject_restart,
+    verb_not,
+);
+
 /// How far back (bytes) a clause is searched for a subject or a cue.
 const LOOKBACK: usize = 360;
 
@@ -58,42 +107,83 @@ fn is_sentence_break(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '?' | '！' | '？' | '\n')
 }
 
-/// Sorted starts of the sentences and of the clauses of `text` (the break
-/// character belongs to the piece before it). One pass over the bytes: the
-/// normalized text has only half-width ASCII punctuation besides 。 and …
-/// (full-width forms are folded), and every multi-byte break is checked whole.
-fn piece_starts(text: &str) -> (Vec<usize>, Vec<usize>) {
-    let b = text.as_bytes();
-    let (mut sentences, mut clauses) = (vec![0], vec![0]);
-    let mut i = 0;
-    while i < b.len() {
-        let (len, c) = match b[i] {
-            x if x < 0x80 => (1, x as char),
-            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82) => (3, '。'),
-            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => (3, '…'),
-            0xEF if b.get(i + 1).is_some_and(|&y| y == 0xBC || y == 0xBD) => {
-                (3, text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' '))
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        if is_sentence_break(c) {
-            sentences.push(i + len);
-            clauses.push(i + len);
-        } else if is_clause_break(c) {
-            clauses.push(i + len);
-        }
-        i += len;
-    }
-    (sentences, clauses)
+/// Sorted starts of the sentences and of the clauses of the normalized text
+/// (the break character belongs to the piece before it).
+fn piece_starts(norm: &Normalized<'_>) -> (Vec<usize>, Vec<usize>) {
+    (norm.pieces(is_sentence_break), norm.pieces(|c| is_sentence_break(c) || is_clause_break(c)))
 }
 
 /// The piece of `starts` containing `p`, as (start, end).
 fn piece(starts: &[usize], len: usize, p: usize) -> (usize, usize) {
     let k = starts.partition_point(|&s| s <= p).saturating_sub(1);
     (starts[k], starts.get(k + 1).copied().unwrap_or(len))
+}
+
+/// The first characters of the words of some cue categories (read from the
+/// table behind [`cues`]): a position whose character is not among them starts
+/// no word of those categories, so scans skip it without any lookup.
+struct FirstChars(Vec<u64>);
+
+impl FirstChars {
+    fn of(categories: &[&str], extra: &[char]) -> Self {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        let mut set = |c: char| {
+            let u = c as usize;
+            if u < 0x10000 {
+                bits[u / 64] |= 1 << (u % 64);
+            }
+        };
+        for row in crate::lexicon::rows(include_str!("../data/cues.tsv")) {
+            if row.len() >= 2 && categories.contains(&row[0]) {
+                if let Some(c) = row[1].chars().next() {
+                    set(c);
+                }
+            }
+        }
+        extra.iter().copied().for_each(&mut set);
+        FirstChars(bits)
+    }
+
+    #[inline]
+    fn maybe(&self, c: char) -> bool {
+        let u = c as usize;
+        u >= 0x10000 || self.0[u / 64] & (1 << (u % 64)) != 0
+    }
+
+    /// The first position in `pos..to` whose character may start a word, or
+    /// `to` when there is none.
+    #[inline]
+    fn next(&self, t: &str, pos: usize, to: usize) -> usize {
+        for (i, c) in t[pos..].char_indices() {
+            if pos + i >= to {
+                return to;
+            }
+            if self.maybe(c) {
+                return pos + i;
+            }
+        }
+        to
+    }
+}
+
+/// The character filters of the scans of this module.
+struct Filters {
+    hits: FirstChars,
+    verbs: FirstChars,
+    share: FirstChars,
+    subject: FirstChars,
+    status: FirstChars,
+}
+
+fn filters() -> &'static Filters {
+    static F: std::sync::OnceLock<Filters> = std::sync::OnceLock::new();
+    F.get_or_init(|| Filters {
+        hits: FirstChars::of(&["period", "aggregation", "status_estimated", "status_plan"], &['年']),
+        verbs: FirstChars::of(&["verb_not", "growth_verb", "growth_not", "change_verb"], &[]),
+        share: FirstChars::of(&["share_cue", "share_not"], &[]),
+        subject: FirstChars::of(&["subject_keep", "subject_cut"], &[]),
+        status: FirstChars::of(&["status_target", "status_actual", "status_not"], &[]),
+    })
 }
 
 /// An indicator under construction (normalized offsets).
@@ -103,7 +193,7 @@ struct Draft {
     clause: (usize, usize),
     /// Normalized span of the subject, if any.
     subject: Option<(usize, usize)>,
-    metric_id: Option<String>,
+    metric_id: Option<&'static str>,
     scope: Option<String>,
     kind: IndicatorKind,
     negative: bool,
@@ -130,11 +220,12 @@ struct Ctx<'a, 'n> {
 /// outline (they may be empty); `meta.year` resolves relative periods.
 pub fn extract(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragraph], meta: &Meta) -> Vec<Indicator> {
     let t = norm.text();
-    let (sentences, clauses) = piece_starts(t);
+    let (sentences, clauses) = piece_starts(norm);
     let ctx = Ctx { norm, t, sections, paragraphs, year: meta.year.or_else(|| guess_year(t)), sentences, clauses };
-    let mut drafts: Vec<Draft> = Vec::new();
+    let quantities = numbers::scan(t);
+    let mut drafts: Vec<Draft> = Vec::with_capacity(quantities.len());
     let mut hits = Hits::default();
-    for q in numbers::scan(t) {
+    for q in quantities {
         let (os, _) = norm.to_original(q.start, q.end);
         if !ctx.in_body(os) {
             continue;
@@ -184,14 +275,21 @@ struct Hits {
 impl Hits {
     fn advance(&mut self, ctx: &Ctx<'_, '_>, sentence: (usize, usize), to: usize) {
         if sentence != self.sentence {
-            *self = Hits { sentence, scanned: sentence.0, ..Hits::default() };
+            let mut hits = std::mem::take(&mut self.hits);
+            hits.clear();
+            *self = Hits { sentence, scanned: sentence.0, hits, ..Hits::default() };
         }
         let t = ctx.t;
-        let c = cues();
         let (period, agg, est, plan) =
-            (c.get("period"), c.get("aggregation"), c.get("status_estimated"), c.get("status_plan"));
+            (words().period, words().aggregation, words().status_estimated, words().status_plan);
+        let filter = &filters().hits;
         let mut pos = self.scanned.max(sentence.0);
-        while pos < to.min(sentence.1) {
+        let end = to.min(sentence.1);
+        while pos < end {
+            pos = filter.next(t, pos, end);
+            if pos >= end {
+                break;
+            }
             let Some(ch) = t[pos..].chars().next() else { break };
             if ch == '年' {
                 if let Some(hit) = ctx.year_hit(pos) {
@@ -200,7 +298,7 @@ impl Hits {
             }
             if pos >= self.skip_period_until {
                 if let Some((w, v)) = period.longest_at(t, pos) {
-                    if !c.get("period_base").ends_at(t, pos) {
+                    if !words().period_base.ends_at(t, pos) {
                         let kind = HitKind::Time(period_years(v, ctx.year), false);
                         self.hits.push(Hit { start: pos, end: pos + w.len(), kind });
                     }
@@ -365,7 +463,7 @@ impl Ctx<'_, '_> {
         // 企业100户: 户 counts businesses
         if q.base_unit == Some(BaseUnit::Household) {
             let lo = subject.map_or(region.0, |s| s.0);
-            if cues().get("business_noun").find_in(t, lo, q.outer_start).is_some() {
+            if words().business_noun.find_in(t, lo, q.outer_start).is_some() {
                 q.base_unit = Some(BaseUnit::Count);
             }
         }
@@ -387,17 +485,16 @@ impl Ctx<'_, '_> {
         if let Some((s, e)) = subject.filter(|_| !share_subject) {
             subj = Some((s, e));
             if let Some(m) = metrics::resolve(&t[s..e], kind == IndicatorKind::Growth, self.year) {
-                metric_id = Some(m.id.to_string());
+                metric_id = Some(m.id);
                 scope = m.scope;
             }
         } else if let Some(p) = prev.filter(|p| p.clause == clause || region.0 < region.1) {
             subj = p.subject;
-            metric_id = p.metric_id.clone();
+            metric_id = p.metric_id;
             scope = p.scope.clone();
             if metric_id.is_none() {
                 if let Some((s, e)) = subj {
-                    metric_id =
-                        metrics::resolve(&t[s..e], kind == IndicatorKind::Growth, self.year).map(|m| m.id.to_string());
+                    metric_id = metrics::resolve(&t[s..e], kind == IndicatorKind::Growth, self.year).map(|m| m.id);
                 }
             }
         } else if let Some((s, e)) = subject {
@@ -433,7 +530,6 @@ impl Ctx<'_, '_> {
     ) -> (IndicatorKind, bool) {
         use IndicatorKind::*;
         let t = self.t;
-        let c = cues();
         match q.form {
             Form::Structure => {
                 return (if q.parts.len() > 2 { Structure } else { Ratio }, false);
@@ -444,8 +540,8 @@ impl Ctx<'_, '_> {
             Form::Amount | Form::Range => {}
         }
         let subj = subject.map_or("", |(s, e)| &t[s..e]);
-        let verb = last_verb_but(t, region.0, region.1, c.get("growth_verb"), Some(c.get("growth_not")));
-        let verb_to_level = verb.is_some_and(|(_, end, _)| c.get("growth_to").starts_at(t, end));
+        let verb = last_verb_but(t, region.0, region.1, words().growth_verb, Some(words().growth_not));
+        let verb_to_level = verb.is_some_and(|(_, end, _)| words().growth_to.starts_at(t, end));
         let down = verb.is_some_and(|(_, _, d)| d == "down");
         match q.base_unit {
             Some(BaseUnit::PercentagePoint) => (Change, down),
@@ -464,22 +560,22 @@ impl Ctx<'_, '_> {
             Some(BaseUnit::Ratio) => (Ratio, false),
             Some(BaseUnit::Multiple) => (Multiple, false),
             Some(BaseUnit::Count | BaseUnit::Person | BaseUnit::PersonTime | BaseUnit::Household) => {
-                let change = last_verb(t, clause.0, q.outer_start, c.get("change_verb"));
+                let change = last_verb(t, clause.0, q.outer_start, words().change_verb);
                 if let Some((_, end, d)) = change {
-                    if !c.get("growth_to").starts_at(t, end) {
+                    if !words().growth_to.starts_at(t, end) {
                         return (Change, d == "down");
                     }
                 }
-                if c.get("per_cue").find_in(t, region.0, region.1).is_some() {
+                if words().per_cue.find_in(t, region.0, region.1).is_some() {
                     return (Level, false);
                 }
                 (Count, false)
             }
             _ => {
-                let change = last_verb(t, region.0, q.outer_start, c.get("change_verb"))
-                    .or_else(|| last_verb(t, clause.0, q.outer_start, c.get("change_verb")).filter(|v| v.2 == "up"));
+                let change = last_verb(t, region.0, q.outer_start, words().change_verb)
+                    .or_else(|| last_verb(t, clause.0, q.outer_start, words().change_verb).filter(|v| v.2 == "up"));
                 if let Some((_, end, d)) = change {
-                    if !c.get("growth_to").starts_at(t, end) {
+                    if !words().growth_to.starts_at(t, end) {
                         return (Change, d == "down");
                     }
                 }
@@ -652,7 +748,7 @@ impl Ctx<'_, '_> {
         let ys = floor_char(t, pos.saturating_sub(12));
         let start = t[ys..pos].char_indices().rev().nth(3).map_or(ys, |x| ys + x.0);
         let pre = &t[floor_char(t, start.saturating_sub(6))..start];
-        if cues().get("period_base").ends_at(t, start) || pre.ends_with("相比") {
+        if words().period_base.ends_at(t, start) || pre.ends_with("相比") {
             return None;
         }
         let from_to = pre.ends_with('由') || pre.ends_with('从');
@@ -663,9 +759,8 @@ impl Ctx<'_, '_> {
 
     fn rank_info(&self, q: &Quantity, clause: (usize, usize)) -> Rank {
         let t = self.t;
-        let c = cues();
         let mut scope = None;
-        if let Some((p, w, _)) = c.get("rank_verb").rfind_in(t, clause.0, q.outer_start) {
+        if let Some((p, w, _)) = words().rank_verb.rfind_in(t, clause.0, q.outer_start) {
             let s = &t[p + w.len()..q.outer_start];
             let s = s.trim_matches(|ch: char| ch == ' ' || ch == '的');
             if !s.is_empty() && s.chars().count() <= 12 {
@@ -673,7 +768,7 @@ impl Ctx<'_, '_> {
             }
         }
         if scope.is_none() {
-            if let Some((w, _)) = c.get("rank_scope").longest_ending(t, q.outer_start) {
+            if let Some((w, _)) = words().rank_scope.longest_ending(t, q.outer_start) {
                 scope = Some(w.to_string());
             }
         }
@@ -683,7 +778,6 @@ impl Ctx<'_, '_> {
 
     fn relations(&self, drafts: &mut [Draft]) {
         let t = self.t;
-        let c = cues();
         let n = drafts.len();
         let mut i = 0;
         while i < n {
@@ -696,7 +790,7 @@ impl Ctx<'_, '_> {
             for k in i..j {
                 let (cl, qs) = (drafts[k].clause, drafts[k].q.outer_start);
                 // 其中: parent
-                if let Some((p, _, _)) = c.get("relation_parent").rfind_in(t, cl.0, qs) {
+                if let Some((p, _, _)) = words().relation_parent.rfind_in(t, cl.0, qs) {
                     let unit = drafts[k].q.base_unit;
                     let cands: Vec<usize> =
                         (k.saturating_sub(NEAR_QUANTITIES).max(i)..k).filter(|&m| drafts[m].q.outer_end <= p).collect();
@@ -713,14 +807,14 @@ impl Ctx<'_, '_> {
                 // 由…调整为…: from_to
                 if drafts[k].relation.is_none() && k > i {
                     let m = k - 1;
-                    let to = c.get("relation_to").longest_ending(t, qs).is_some();
+                    let to = words().relation_to.longest_ending(t, qs).is_some();
                     let gap = &t[drafts[m].q.outer_end..qs];
-                    let from_cue = c.get("relation_from").rfind_in(t, drafts[m].clause.0, drafts[m].q.outer_start);
+                    let from_cue = words().relation_from.rfind_in(t, drafts[m].clause.0, drafts[m].q.outer_start);
                     let same = drafts[m].q.base_unit == drafts[k].q.base_unit && drafts[m].q.form == drafts[k].q.form;
                     if to && same && from_cue.is_some() && !gap.contains(['、']) && gap.chars().count() <= 16 {
                         drafts[k].relation = Some(Relation { kind: RelationKind::FromTo, of: m });
                         drafts[k].subject = drafts[m].subject;
-                        drafts[k].metric_id = drafts[m].metric_id.clone();
+                        drafts[k].metric_id = drafts[m].metric_id;
                         drafts[k].scope = drafts[m].scope.clone();
                     }
                 }
@@ -729,7 +823,7 @@ impl Ctx<'_, '_> {
             let mut k = i;
             while k < j {
                 let cl = drafts[k].clause;
-                let Some((p, w, _)) = c.get("relation_group").rfind_in(t, cl.0, drafts[k].q.outer_start) else {
+                let Some((p, w, _)) = words().relation_group.rfind_in(t, cl.0, drafts[k].q.outer_start) else {
                     k += 1;
                     continue;
                 };
@@ -764,7 +858,7 @@ impl Ctx<'_, '_> {
             for (&m, &of) in members.iter().zip(targets) {
                 drafts[m].relation = Some(Relation { kind: RelationKind::Group, of });
                 drafts[m].subject = drafts[of].subject;
-                drafts[m].metric_id = drafts[of].metric_id.clone();
+                drafts[m].metric_id = drafts[of].metric_id;
                 drafts[m].scope = drafts[of].scope.clone();
             }
             return;
@@ -805,7 +899,7 @@ impl Ctx<'_, '_> {
                     }
                 }
             }
-            drafts[m].metric_id = resolved.as_ref().map(|r| r.id.to_string());
+            drafts[m].metric_id = resolved.as_ref().map(|r| r.id);
             drafts[m].scope = resolved.and_then(|r| r.scope);
         }
     }
@@ -821,14 +915,14 @@ impl Ctx<'_, '_> {
             Some((s, e)) => {
                 let (ms, me) = norm.to_original(s, e);
                 Metric {
-                    id: d.metric_id,
+                    id: d.metric_id.map(str::to_string),
                     name: Some(norm.original()[ms..me].to_string()),
                     start: Some(ms),
                     end: Some(me),
                     scope: d.scope,
                 }
             }
-            None => Metric { id: d.metric_id, name: None, start: None, end: None, scope: d.scope },
+            None => Metric { id: d.metric_id.map(str::to_string), name: None, start: None, end: None, scope: d.scope },
         };
         Indicator {
             id,
@@ -895,10 +989,15 @@ fn last_verb_but<'c>(
     verbs: &'c WordMap<&'static str>,
     extra: Option<&WordMap<&'static str>>,
 ) -> Option<(usize, usize, &'c str)> {
-    let not = cues().get("verb_not");
+    let not = words().verb_not;
+    let filter = &filters().verbs;
     let mut best = None;
     let mut pos = from;
     while pos < to {
+        pos = filter.next(t, pos, to);
+        if pos >= to {
+            break;
+        }
         let skip = not.longest_at(t, pos).or_else(|| extra.and_then(|e| e.longest_at(t, pos)));
         if let Some((w, _)) = skip {
             if pos + w.len() <= to {
@@ -919,10 +1018,14 @@ fn last_verb_but<'c>(
 }
 
 fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
-    let c = cues();
-    let (cue, not) = (c.get("share_cue"), c.get("share_not"));
+    let (cue, not) = (words().share_cue, words().share_not);
+    let filter = &filters().share;
     let mut pos = from;
     while pos < to {
+        pos = filter.next(t, pos, to);
+        if pos >= to {
+            break;
+        }
         if let Some((w, _)) = not.longest_at(t, pos) {
             pos += w.len();
             continue;
@@ -938,9 +1041,8 @@ fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
 /// The subject in `t[from..to]`: leading cue words and time phrases dropped,
 /// the text after 实现/完成/预计/其中 taken, cut before the predicate.
 fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
-    let c = cues();
     let mut s = strip_front(t, from, to);
-    if let Some((p, w, _)) = c.get("subject_restart").rfind_in(t, s, to) {
+    if let Some((p, w, _)) = words().subject_restart.rfind_in(t, s, to) {
         let inside_word = t[p + w.len()..to].starts_with(['率', '度', '额', '值', '量', '数']);
         let restart = strip_front(t, p + w.len(), to);
         if p > s && !inside_word {
@@ -953,10 +1055,15 @@ fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
         }
     }
     // cut before the predicate (新增 may open a subject: 新增就业岗位)
-    let (cut, keep, head) = (c.get("subject_cut"), c.get("subject_keep"), c.get("subject_head"));
+    let (cut, keep, head) = (words().subject_cut, words().subject_keep, words().subject_head);
+    let filter = &filters().subject;
     let mut e = to;
     let mut pos = s;
     while pos < to {
+        pos = filter.next(t, pos, to);
+        if pos >= to {
+            break;
+        }
         let k = keep.longest_at(t, pos).map_or(0, |(w, _)| w.len());
         let m = cut.longest_at(t, pos).map_or(0, |(w, _)| w.len());
         if k > 0 && k >= m {
@@ -996,8 +1103,7 @@ fn trim_back(t: &str, s: usize, mut e: usize) -> usize {
 }
 
 fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
-    let c = cues();
-    let (drop, period, agg) = (c.get("subject_drop"), c.get("period"), c.get("aggregation"));
+    let (drop, period, agg) = (words().subject_drop, words().period, words().aggregation);
     for _ in 0..32 {
         if s >= to {
             break;
@@ -1108,11 +1214,15 @@ fn aggregation_named(v: &str) -> Option<(Aggregation, bool)> {
 /// Target or actual from cue words in the sentence (when the outline gives
 /// no role).
 fn cue_status(t: &str, sentence: (usize, usize)) -> Option<Status> {
-    let c = cues();
-    let (tgt, act, not) = (c.get("status_target"), c.get("status_actual"), c.get("status_not"));
+    let (tgt, act, not) = (words().status_target, words().status_actual, words().status_not);
     let (mut target, mut actual) = (false, false);
+    let filter = &filters().status;
     let mut pos = sentence.0;
     while pos < sentence.1 {
+        pos = filter.next(t, pos, sentence.1);
+        if pos >= sentence.1 {
+            break;
+        }
         let n = not.longest_at(t, pos).map_or(0, |(w, _)| w.len());
         let a = tgt.longest_at(t, pos).map_or(0, |(w, _)| w.len());
         let b = act.longest_at(t, pos).map_or(0, |(w, _)| w.len());
@@ -1211,11 +1321,11 @@ mod tests {
 
     #[test]
     fn splits_sentences_and_clauses() {
-        let t = "增长5%,其中A;B。C…D\n！E";
-        let (s, c) = piece_starts(t);
-        let at = |x: &str| t.find(x).unwrap();
-        assert_eq!(s, vec![0, at("B"), at("C"), at("\n") + 1, at("E")]);
-        assert_eq!(c, vec![0, at("其"), at("B"), at("C"), at("D"), at("\n") + 1, at("E")]);
+        let n = Normalized::new("增长5%，其中A;B。C…D\nE！F");
+        let (s, c) = piece_starts(&n);
+        let at = |x: &str| n.text().find(x).unwrap();
+        assert_eq!(s, vec![0, at("B"), at("C"), at("E"), at("F")]);
+        assert_eq!(c, vec![0, at("其"), at("B"), at("C"), at("D"), at("E"), at("F")]);
     }
 
     #[test]

@@ -41,6 +41,11 @@ struct Table {
     /// Last characters that make a prefix a place or entity (丁兰智慧小镇).
     places: Vec<char>,
     longest: usize,
+    /// Bitset of the first characters of the aliases (Basic Multilingual
+    /// Plane) and the byte lengths of the aliases: a stretch that fails
+    /// either test is no alias, and is not hashed.
+    first_bits: Vec<u64>,
+    lens: Vec<bool>,
 }
 
 impl Table {
@@ -97,7 +102,15 @@ fn table() -> &'static Table {
         for v in [&mut trailers, &mut scopes, &mut ignore] {
             v.sort_by_key(|t| std::cmp::Reverse(t.len()));
         }
-        Table { aliases, trailers, scopes, ignore, places, longest }
+        let mut first_bits = vec![0u64; 0x10000 / 64];
+        let mut lens = vec![false; longest + 1];
+        for k in aliases.keys() {
+            lens[k.len()] = true;
+            if let Some(c) = k.chars().next().map(|c| c as usize).filter(|&u| u < 0x10000) {
+                first_bits[c / 64] |= 1 << (c % 64);
+            }
+        }
+        Table { aliases, trailers, scopes, ignore, places, longest, first_bits, lens }
     })
 }
 
@@ -136,17 +149,20 @@ pub fn resolve(subject: &str, growth: bool, year: Option<i32>) -> Option<Resolve
     if subject.is_empty() {
         return None;
     }
-    let mut ends = vec![subject.len()];
-    for tr in &t.trailers {
-        if subject.len() > tr.len() && subject.ends_with(tr) {
-            ends.push(subject.len() - tr.len());
-        }
-    }
-    for end in ends {
+    let trailer_ends = t
+        .trailers
+        .iter()
+        .filter(|tr| subject.len() > tr.len() && subject.ends_with(**tr))
+        .map(|tr| subject.len() - tr.len());
+    for end in std::iter::once(subject.len()).chain(trailer_ends) {
         let head = &subject[..end];
         let lo = end.saturating_sub(t.longest);
         // earliest start = longest alias
-        for (start, _) in head.char_indices().filter(|(b, _)| *b >= lo) {
+        for (start, c) in head.char_indices().filter(|(b, _)| *b >= lo) {
+            let u = c as usize;
+            if !t.lens[end - start] || (u < 0x10000 && t.first_bits[u / 64] & (1 << (u % 64)) == 0) {
+                continue;
+            }
             let Some(a) = t.aliases.get(&head[start..]) else { continue };
             if a.growth_only && !growth {
                 continue;

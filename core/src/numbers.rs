@@ -49,6 +49,43 @@ use std::sync::OnceLock;
 use crate::lexicon::{cues, rows, WordMap};
 use crate::model::{BaseUnit, Bound};
 
+/// The cue categories this module uses, looked up once (each
+/// [`cues`]`().get` is a hash lookup).
+macro_rules! cue_words {
+    ($($name:ident),* $(,)?) => {
+        struct Words {
+            $($name: &'static crate::lexicon::WordMap<&'static str>,)*
+        }
+
+        fn words() -> &'static Words {
+            static W: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+            W.get_or_init(|| {
+                let c = cues();
+                Words { $($name: c.get(stringify!($name)),)* }
+            })
+        }
+    };
+}
+
+cue_words!(
+    bound_after,
+    bound_before,
+    bound_before_not,
+    bound_inside,
+    class_head,
+    class_suffix,
+    duration_subject,
+    list_head,
+    list_measure,
+    person_noun,
+    rank_not_after,
+    rank_scope,
+    rank_verb,
+    slogan,
+    vague_after,
+    vague_before,
+);
+
 /// What a word of `data/units.tsv` is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitKind {
@@ -381,7 +418,10 @@ impl Tail {
     }
 
     fn unit_string(&self) -> String {
-        format!("{}{}", self.mult_text, self.unit_text)
+        let mut s = String::with_capacity(self.mult_text.len() + self.unit_text.len());
+        s.push_str(&self.mult_text);
+        s.push_str(&self.unit_text);
+        s
     }
 }
 
@@ -444,12 +484,39 @@ impl<'t> Scanner<'t> {
         'outer: while i < t.len() {
             // walk to the next character that can start a quantity, keeping
             // track of quotes and book titles on the way
-            let interesting = interesting();
-            for (off, c) in t[i..].char_indices() {
-                let u = c as usize;
-                if u < 0x10000 && interesting[u / 64] & (1 << (u % 64)) == 0 {
+            let interesting: &[u64; 0x10000 / 64] = interesting().try_into().expect("BMP bitset");
+            // UTF-8 decoded by hand (the text is valid UTF-8): a three-byte
+            // character is rejected on its first two bytes when its block of
+            // 64 code points holds nothing of interest; the characters outside
+            // the Basic Multilingual Plane start nothing.
+            let b = t.as_bytes();
+            let mut k = i;
+            while k < b.len() {
+                let x = b[k];
+                let off = k - i;
+                let u = if x < 0x80 {
+                    k += 1;
+                    usize::from(x)
+                } else if (0xE0..0xF0).contains(&x) {
+                    let word = usize::from(x & 0x0F) << 6 | usize::from(b[k + 1] & 0x3F);
+                    if interesting[word] == 0 {
+                        k += 3;
+                        continue;
+                    }
+                    let u = word << 6 | usize::from(b[k + 2] & 0x3F);
+                    k += 3;
+                    u
+                } else if x < 0xE0 {
+                    k += 2;
+                    usize::from(x & 0x1F) << 6 | usize::from(b[k - 1] & 0x3F)
+                } else {
+                    k += 4;
+                    continue;
+                };
+                if interesting[u / 64] & (1 << (u % 64)) == 0 {
                     continue;
                 }
+                let Some(c) = char::from_u32(u as u32) else { continue };
                 match c {
                     '“' => self.quote = Some(i + off),
                     '”' => self.quote = None,
@@ -490,6 +557,78 @@ impl<'t> Scanner<'t> {
     }
 
     fn arabic(&self, p: usize) -> Num {
+        // The digits are copied into stack buffers (no allocation); the
+        // strings parsed are those of `arabic_slow`, so the values are equal.
+        let b = self.t.as_bytes();
+        let digits_end = |mut q: usize| {
+            while q < b.len() && b[q].is_ascii_digit() {
+                q += 1;
+            }
+            q
+        };
+        let mut q = digits_end(p);
+        let mut int = [0u8; 32];
+        let mut ni = 0;
+        let too_long = q - p > 15;
+        if !too_long {
+            int[..q - p].copy_from_slice(&b[p..q]);
+            ni = q - p;
+        }
+        // Thousands separators: 27,203,000.
+        if q - p <= 3 {
+            while q + 4 <= b.len()
+                && b[q] == b','
+                && b[q + 1..q + 4].iter().all(u8::is_ascii_digit)
+                && b.get(q + 4).is_none_or(|x| !x.is_ascii_digit())
+            {
+                if ni + 3 > int.len() {
+                    return self.arabic_slow(p);
+                }
+                int[ni..ni + 3].copy_from_slice(&b[q + 1..q + 4]);
+                ni += 3;
+                q += 4;
+            }
+        }
+        let mut frac: &[u8] = &[];
+        let r = self.skip_spaces(q);
+        if b.get(r) == Some(&b'.') {
+            let s = if r > q { self.skip_spaces(r + 1) } else { r + 1 };
+            if b.get(s).is_some_and(u8::is_ascii_digit) {
+                let e = digits_end(s);
+                frac = &b[s..e.min(s + 12)];
+                q = e;
+            }
+        }
+        let parse = |x: &[u8]| std::str::from_utf8(x).ok().and_then(|s| s.parse::<f64>().ok()).unwrap_or(f64::NAN);
+        let mut buf = [0u8; 48];
+        buf[..ni].copy_from_slice(&int[..ni]);
+        let mut n = ni;
+        if !frac.is_empty() {
+            buf[n] = b'.';
+            buf[n + 1..n + 1 + frac.len()].copy_from_slice(frac);
+            n += 1 + frac.len();
+        }
+        let value = parse(&buf[..n]);
+        buf[ni..ni + frac.len()].copy_from_slice(frac);
+        let mantissa = parse(&buf[..ni + frac.len()]);
+        Num {
+            start: p,
+            end: q,
+            value,
+            chinese: false,
+            small: false,
+            magnitude_only: false,
+            positional: false,
+            integer: frac.is_empty(),
+            invalid: too_long || !value.is_finite(),
+            approx: false,
+            mantissa,
+            decimals: frac.len() as i32,
+        }
+    }
+
+    /// [`Self::arabic`] for numbers too long for its buffers (same result).
+    fn arabic_slow(&self, p: usize) -> Num {
         let b = self.t.as_bytes();
         let digits_end = |mut q: usize| {
             while q < b.len() && b[q].is_ascii_digit() {
@@ -543,30 +682,33 @@ impl<'t> Scanner<'t> {
     }
 
     fn chinese(&self, p: usize) -> Option<Num> {
-        let mut chars = Vec::new();
+        let mut buf = ['\0'; 24];
+        let mut n = 0;
         let mut q = p;
         let mut approx = false;
         for (off, c) in self.t[p..].char_indices() {
             let next = self.ch(p + off + c.len_utf8());
             // 一亿六千余万: 余/多 before a magnitude stays inside the numeral
-            if matches!(c, '余' | '多') && !chars.is_empty() && matches!(next, Some('万' | '亿')) {
+            if matches!(c, '余' | '多') && n > 0 && matches!(next, Some('万' | '亿')) {
                 approx = true;
                 continue;
             }
             let ok = is_cn_numeral(c)
                 || (c == '点'
-                    && chars.last().is_some_and(|&l| cn_digit(l).is_some() || l == '十')
+                    && buf[..n].last().is_some_and(|&l| cn_digit(l).is_some() || matches!(l, '十' | '百' | '千'))
                     && next.and_then(cn_digit).is_some());
-            if !ok || chars.len() >= 24 {
+            if !ok || n >= buf.len() {
                 break;
             }
-            chars.push(c);
+            buf[n] = c;
+            n += 1;
             q = p + off + c.len_utf8();
         }
-        if chars.is_empty() {
+        if n == 0 {
             return None;
         }
-        let v = cn_value(&chars);
+        let chars = &buf[..n];
+        let v = cn_value(chars);
         Some(Num {
             start: p,
             end: q,
@@ -585,7 +727,7 @@ impl<'t> Scanner<'t> {
 
     fn tail(&self, p: usize) -> Tail {
         let u = units();
-        let inside = cues().get("bound_inside");
+        let inside = words().bound_inside;
         let mut q = self.skip_spaces(p);
         // "74.4\n\n万亿元": a wrapped line inside a number.
         if self.ch(q) == Some('\n') {
@@ -670,9 +812,8 @@ impl<'t> Scanner<'t> {
 
     /// The bound word right before `p`, as (start, bound).
     fn bound_before(&self, p: usize) -> Option<(usize, Bound)> {
-        let c = cues();
-        let (w, v) = c.get("bound_before").longest_ending(self.t, p)?;
-        if let Some((n, _)) = c.get("bound_before_not").longest_ending(self.t, p) {
+        let (w, v) = words().bound_before.longest_ending(self.t, p)?;
+        if let Some((n, _)) = words().bound_before_not.longest_ending(self.t, p) {
             if n.len() >= w.len() {
                 return None;
             }
@@ -682,7 +823,7 @@ impl<'t> Scanner<'t> {
 
     /// The bound word right after `p`, as (end, bound).
     fn bound_after(&self, p: usize) -> Option<(usize, Bound)> {
-        let (w, v) = cues().get("bound_after").longest_at(self.t, p)?;
+        let (w, v) = words().bound_after.longest_at(self.t, p)?;
         Some((p + w.len(), bound_named(v)?))
     }
 
@@ -722,10 +863,9 @@ impl<'t> Scanner<'t> {
             Some(Person | PersonTime | Household) => true,
             _ => false,
         };
-        let c = cues();
         let mut q = p;
         let mut suffix = false;
-        if let Some((w, _)) = c.get("class_suffix").longest_at(self.t, q) {
+        if let Some((w, _)) = words().class_suffix.longest_at(self.t, q) {
             if w == "级" {
                 return true;
             }
@@ -742,12 +882,11 @@ impl<'t> Scanner<'t> {
             }
             q += '的'.len_utf8();
         }
-        c.get("class_head").starts_at(self.t, q)
+        words().class_head.starts_at(self.t, q)
     }
 
     fn person_context(&self, num: &Num, after: usize) -> bool {
-        let c = cues();
-        let nouns = c.get("person_noun");
+        let nouns = words().person_noun;
         // after: 14亿人口, 100万贫困人口, 1.5亿学生
         let mut q = after;
         for _ in 0..5 {
@@ -772,7 +911,7 @@ impl<'t> Scanner<'t> {
     /// value of a duration metric.
     fn duration_subject(&self, p: usize) -> bool {
         let from = self.clause_start(p, 60);
-        cues().get("duration_subject").find_in(self.t, from, p).is_some()
+        words().duration_subject.find_in(self.t, from, p).is_some()
     }
 
     /// A ratio cue (比, 比例, 结构) shortly before `p` (ratio colons do not end
@@ -793,8 +932,7 @@ impl<'t> Scanner<'t> {
     /// A rank cue (居, 位居, 全市 …) shortly before `p` in the same clause.
     fn rank_context(&self, p: usize) -> bool {
         let from = self.clause_start(p, 45);
-        let c = cues();
-        c.get("rank_verb").find_in(self.t, from, p).is_some() || c.get("rank_scope").ends_at(self.t, p)
+        words().rank_verb.find_in(self.t, from, p).is_some() || words().rank_scope.ends_at(self.t, p)
     }
 
     // ----- the dispatcher -----------------------------------------------------
@@ -840,7 +978,7 @@ impl<'t> Scanner<'t> {
             return skip_to;
         }
         // slogans made of numerals: 四个全面, 千家万户, 亿万人民
-        if let Some((w, _)) = cues().get("slogan").longest_at(self.t, i) {
+        if let Some((w, _)) = words().slogan.longest_at(self.t, i) {
             return i + w.len();
         }
         let prev = self.prev(i);
@@ -854,14 +992,13 @@ impl<'t> Scanner<'t> {
             return self.skip_number(num);
         }
         if num.chinese {
-            let c = cues();
             if num.positional
-                || c.get("vague_before").ends_at(self.t, i)
-                || c.get("vague_after").starts_at(self.t, num.end)
+                || words().vague_before.ends_at(self.t, i)
+                || words().vague_after.starts_at(self.t, num.end)
             {
                 return self.skip_number(num);
             }
-        } else if cues().get("vague_after").starts_at(self.t, num.end) {
+        } else if words().vague_after.starts_at(self.t, num.end) {
             return skip_to;
         }
         // N分之M
@@ -1233,10 +1370,9 @@ impl<'t> Scanner<'t> {
     }
 
     fn list_declaration(&mut self, num: Num) -> Option<usize> {
-        let c = cues();
-        let (m, _) = c.get("list_measure").longest_at(self.t, num.end)?;
+        let (m, _) = words().list_measure.longest_at(self.t, num.end)?;
         let end = num.end + m.len();
-        if !c.get("list_head").starts_at(self.t, end) || num.value.fract() != 0.0 || num.value < 1.0 {
+        if !words().list_head.starts_at(self.t, end) || num.value.fract() != 0.0 || num.value < 1.0 {
             return None;
         }
         let q = Quantity {
@@ -1346,13 +1482,12 @@ impl<'t> Scanner<'t> {
             return num.end.max(p);
         }
         let after = num.end;
-        let c = cues();
         let suffix = ["位", "名"].into_iter().find(|s| self.starts(after, s));
         let end = match suffix {
             Some(s) => {
                 let e = after + s.len();
                 // 位于 is no rank; 放在第一位 (a priority) needs a rank cue
-                if c.get("rank_not_after").starts_at(self.t, after)
+                if words().rank_not_after.starts_at(self.t, after)
                     || self.starts(after, "位于")
                     || (s == "位" && !self.rank_context(i))
                 {
@@ -1361,7 +1496,7 @@ impl<'t> Scanner<'t> {
                 e
             }
             None => {
-                if c.get("rank_not_after").starts_at(self.t, after) {
+                if words().rank_not_after.starts_at(self.t, after) {
                     return after;
                 }
                 match self.ch(after) {
