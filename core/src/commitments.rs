@@ -46,6 +46,24 @@
 //! - `verifiability`: quantified with a target quantity, binary for a
 //!   checkable verb with an object (建成东城文体中心), vague otherwise.
 //!
+//! **How it is fast.** All word categories of the table are merged into one
+//! dictionary, and `Lexed` finds every word of it in the text in one pass
+//! (with the quotes and the years); a query — the longest word of a category
+//! at, or ending at, a position, the first one inside a clause — is then a
+//! binary search over sorted hits instead of a walk over the clause. The
+//! clause scan (`scan_with`) and the object count (`object_chars`) jump from
+//! one word or quote to the next, and the relative deadlines ("五年内") start
+//! from the span words found. Target and quantity lookups are binary searches
+//! over the sorted indicator spans that allocate nothing. The "better
+//! results" words of [`crate::targets`] are in the merged dictionary too.
+//! Sentences start at the breaks collected while normalizing
+//! ([`Normalized::pieces`]); clauses are split byte by byte, skipping Han
+//! characters at once. A scan or object count that only needs to know
+//! whether there is something stops at the first hit (`has_object`,
+//! `scan_summary`); what `sentence` found about a clause of one piece is
+//! kept for its final filter; clause, piece and verb buffers are reused, and
+//! the pieces of all drafts live in one arena (`Scratch::arena`).
+//!
 //! ```
 //! let text = "一、2016年工作回顾\n各项工作取得新成效。\n二、2017年重点工作\n\
 //!             加快建设古海塘遗址博物馆,建成九堡东城文体中心、丁兰新城体育中心,推动夏衍影视文化街区开工。\n";
@@ -61,7 +79,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{rows, WordMap};
+use crate::lexicon::{rows, CharMap, FastMap, WordMap};
 use crate::model::{
     Action, Bound, Commitment, CommitmentKind, Deadline, DeadlineKind, Indicator, List, ListItemRef, Meta, Modality,
     Paragraph, Role, Section, Stage, Status, TextSpan, Verifiability,
@@ -78,28 +96,115 @@ struct VerbInfo {
     weak: bool,
 }
 
+/// A category of the vocabulary (`data/commitments.tsv`), one bit each in
+/// [`Word::cats`]. The last few are built in: the date words of
+/// [`deadline_of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    Verb,
+    Light,
+    VerbNot,
+    Modality,
+    ModalityNot,
+    Adverb,
+    ProjectNoun,
+    Construct,
+    EventNoun,
+    AspirationNoun,
+    GuaranteeCue,
+    FiscalCue,
+    PlanCue,
+    PlanLead,
+    SelfAssessment,
+    DoneEnd,
+    Explain,
+    Framing,
+    NotStart,
+    Past,
+    /// "年底前", "上半年", "月底前" … (built in).
+    Date,
+    /// The "better results" words of [`crate::targets`] (`data/targets.tsv`
+    /// category `better`).
+    Better,
+}
+
+const CATS: usize = Cat::Better as usize + 1;
+
+impl Cat {
+    fn named(s: &str) -> Option<Cat> {
+        Some(match s {
+            "verb" => Cat::Verb,
+            "light" => Cat::Light,
+            "verb_not" => Cat::VerbNot,
+            "modality" => Cat::Modality,
+            "modality_not" => Cat::ModalityNot,
+            "adverb" => Cat::Adverb,
+            "project_noun" => Cat::ProjectNoun,
+            "construct" => Cat::Construct,
+            "event_noun" => Cat::EventNoun,
+            "aspiration_noun" => Cat::AspirationNoun,
+            "guarantee_cue" => Cat::GuaranteeCue,
+            "fiscal_cue" => Cat::FiscalCue,
+            "plan_cue" => Cat::PlanCue,
+            "plan_lead" => Cat::PlanLead,
+            "self_assessment" => Cat::SelfAssessment,
+            "done_end" => Cat::DoneEnd,
+            "explain" => Cat::Explain,
+            "framing" => Cat::Framing,
+            "not_start" => Cat::NotStart,
+            "past" => Cat::Past,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// A word of the vocabulary: its categories and the values of its verb and
+/// modality entries (the first row of a category wins).
+#[derive(Debug)]
+struct Word {
+    text: Box<str>,
+    cats: u32,
+    verb: Option<VerbInfo>,
+    modality: Option<Modality>,
+}
+
+/// All categories merged into one dictionary, so that one pass over a text
+/// finds every word of every category ([`Lexed`]).
 struct Vocab {
-    verb: WordMap<VerbInfo>,
-    light: WordMap<()>,
-    verb_not: WordMap<()>,
-    modality: WordMap<Modality>,
-    modality_not: WordMap<()>,
-    adverb: WordMap<()>,
-    project_noun: WordMap<()>,
-    construct: WordMap<()>,
-    event_noun: WordMap<()>,
-    aspiration_noun: WordMap<()>,
-    guarantee_cue: WordMap<()>,
-    fiscal_cue: WordMap<()>,
-    plan_cue: WordMap<()>,
-    plan_lead: WordMap<()>,
-    self_assessment: WordMap<()>,
-    done_end: WordMap<()>,
-    explain: WordMap<()>,
-    framing: WordMap<()>,
-    not_start: WordMap<()>,
+    words: Vec<Word>,
+    /// Word indices by first character, longest first.
+    by_first: CharMap<Vec<u32>>,
+    /// Bitset of the first characters in the Basic Multilingual Plane.
+    first_bits: Vec<u64>,
+    /// Length in bytes of the longest word of each category.
+    max_len: [usize; CATS],
+    /// Matched on section titles, not on the body text.
     task_title: WordMap<()>,
-    past: WordMap<()>,
+    /// Word indices of [`DATE_WORDS`] and then [`MONTH_END`].
+    date_ids: [u32; DATE_WORDS.len() + 1],
+    /// Word indices of [`SPAN_WORDS`].
+    span_ids: [u32; SPAN_WORDS.len()],
+}
+
+impl Vocab {
+    fn add(&mut self, index: &mut FastMap<&'static str, u32>, cat: Cat, word: &'static str) -> &mut Word {
+        let k = *index.entry(word).or_insert_with(|| {
+            self.words.push(Word { text: word.into(), cats: 0, verb: None, modality: None });
+            (self.words.len() - 1) as u32
+        });
+        let w = &mut self.words[k as usize];
+        w.cats |= cat.bit();
+        w
+    }
+
+    fn maybe_first(&self, c: char) -> bool {
+        let u = c as usize;
+        u >= 0x10000 || self.first_bits[u / 64] & (1 << (u % 64)) != 0
+    }
 }
 
 fn stage_named(s: &str) -> Option<Stage> {
@@ -133,79 +238,313 @@ fn modality_named(s: &str) -> Option<Modality> {
 fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
-        let e = WordMap::default;
         let mut v = Vocab {
-            verb: WordMap::default(),
-            light: e(),
-            verb_not: e(),
-            modality: WordMap::default(),
-            modality_not: e(),
-            adverb: e(),
-            project_noun: e(),
-            construct: e(),
-            event_noun: e(),
-            aspiration_noun: e(),
-            guarantee_cue: e(),
-            fiscal_cue: e(),
-            plan_cue: e(),
-            plan_lead: e(),
-            self_assessment: e(),
-            done_end: e(),
-            explain: e(),
-            framing: e(),
-            not_start: e(),
-            task_title: e(),
-            past: e(),
+            words: Vec::new(),
+            by_first: CharMap::default(),
+            first_bits: vec![0; 0x10000 / 64],
+            max_len: [0; CATS],
+            task_title: WordMap::default(),
+            date_ids: [u32::MAX; DATE_WORDS.len() + 1],
+            span_ids: [u32::MAX; SPAN_WORDS.len()],
         };
+        let mut index = FastMap::default();
         for row in rows(include_str!("../data/commitments.tsv")) {
             let (Some(&cat), Some(&word)) = (row.first(), row.get(1)) else { continue };
             if word.is_empty() {
                 continue;
             }
             let value = row.get(2).copied().unwrap_or("");
-            match cat {
-                "verb" => {
+            if cat == "task_title" {
+                v.task_title.insert(word, ());
+                continue;
+            }
+            let Some(c) = Cat::named(cat) else { continue };
+            match c {
+                Cat::Verb => {
                     let mut it = value.split_whitespace();
                     if let Some(stage) = it.next().and_then(stage_named) {
                         let flags: Vec<&str> = it.collect();
                         let info = VerbInfo { stage, binary: flags.contains(&"binary"), weak: flags.contains(&"weak") };
-                        v.verb.insert(word, info);
+                        let w = v.add(&mut index, c, word);
+                        w.verb = w.verb.or(Some(info));
                     }
                 }
-                "modality" => {
+                Cat::Modality => {
                     if let Some(m) = modality_named(value) {
-                        v.modality.insert(word, m);
+                        let w = v.add(&mut index, c, word);
+                        w.modality = w.modality.or(Some(m));
                     }
                 }
                 _ => {
-                    let map = match cat {
-                        "light" => &mut v.light,
-                        "verb_not" => &mut v.verb_not,
-                        "modality_not" => &mut v.modality_not,
-                        "adverb" => &mut v.adverb,
-                        "project_noun" => &mut v.project_noun,
-                        "construct" => &mut v.construct,
-                        "event_noun" => &mut v.event_noun,
-                        "aspiration_noun" => &mut v.aspiration_noun,
-                        "guarantee_cue" => &mut v.guarantee_cue,
-                        "fiscal_cue" => &mut v.fiscal_cue,
-                        "plan_cue" => &mut v.plan_cue,
-                        "plan_lead" => &mut v.plan_lead,
-                        "self_assessment" => &mut v.self_assessment,
-                        "done_end" => &mut v.done_end,
-                        "explain" => &mut v.explain,
-                        "framing" => &mut v.framing,
-                        "not_start" => &mut v.not_start,
-                        "task_title" => &mut v.task_title,
-                        "past" => &mut v.past,
-                        _ => continue,
-                    };
-                    map.insert(word, ());
+                    v.add(&mut index, c, word);
                 }
             }
         }
+        for (w, _) in DATE_WORDS {
+            v.add(&mut index, Cat::Date, w);
+        }
+        for row in rows(include_str!("../data/targets.tsv")) {
+            if let (Some(&"better"), Some(&word)) = (row.first(), row.get(1)) {
+                if !word.is_empty() {
+                    v.add(&mut index, Cat::Better, word);
+                }
+            }
+        }
+        for w in std::iter::once(MONTH_END).chain(SPAN_WORDS) {
+            v.add(&mut index, Cat::Date, w);
+        }
+        for (k, w) in DATE_WORDS.iter().map(|d| d.0).chain([MONTH_END]).enumerate() {
+            v.date_ids[k] = index[w];
+        }
+        for (k, w) in SPAN_WORDS.iter().enumerate() {
+            v.span_ids[k] = index[w];
+        }
+        for (k, w) in v.words.iter().enumerate() {
+            let Some(first) = w.text.chars().next() else { continue };
+            v.by_first.entry(first).or_default().push(k as u32);
+            let u = first as usize;
+            if u < 0x10000 {
+                v.first_bits[u / 64] |= 1 << (u % 64);
+            }
+            let mut cats = w.cats;
+            while cats != 0 {
+                let c = cats.trailing_zeros() as usize;
+                v.max_len[c] = v.max_len[c].max(w.text.len());
+                cats &= cats - 1;
+            }
+        }
+        for list in v.by_first.values_mut() {
+            list.sort_by_key(|&k| std::cmp::Reverse(v.words[k as usize].text.len()));
+        }
         v
     })
+}
+
+/// This year's date words of [`deadline_of`], looked for in this order, with
+/// their month.
+const DATE_WORDS: [(&str, u32); 5] = [("年底前", 12), ("年底", 12), ("年末", 12), ("上半年", 6), ("年内", 12)];
+const MONTH_END: &str = "月底前";
+/// The words after a number of years that make a relative deadline ("五年内").
+const SPAN_WORDS: [&str; 4] = ["年内", "年攻坚", "年行动", "年之内"];
+
+/// A vocabulary word found in the text: `t[pos..end]` is `words[word]`.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    pos: usize,
+    end: usize,
+    word: u32,
+    /// The word's categories.
+    cats: u32,
+}
+
+impl Hit {
+    fn word(&self) -> &'static Word {
+        &vocab().words[self.word as usize]
+    }
+
+    fn is(&self, cat: Cat) -> bool {
+        self.cats & cat.bit() != 0
+    }
+
+    fn len(&self) -> usize {
+        self.end - self.pos
+    }
+}
+
+/// A text with every vocabulary word found in it (all words at each position,
+/// longest first) and its years, found once; the queries below answer what a
+/// [`WordMap`] lookup on the text would, by binary search.
+struct Lexed<'t> {
+    t: &'t str,
+    /// Sorted by position, longest first at a position.
+    hits: Vec<Hit>,
+    /// Indices into `hits` of the words of each category.
+    by_cat: Vec<Vec<u32>>,
+    /// Indices into `hits` of the words [`scan_with`] looks at.
+    scan_hits: Vec<u32>,
+    /// Indices into `hits` of the words [`object_chars`] skips.
+    skip_hits: Vec<u32>,
+    /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
+    quotes: Vec<(usize, bool)>,
+    /// [`years_in`] of the whole text.
+    years: Vec<(i32, usize, usize)>,
+}
+
+/// The categories [`scan_with`] looks at.
+const SCAN: u32 = 1 << Cat::Verb as u32
+    | 1 << Cat::Light as u32
+    | 1 << Cat::VerbNot as u32
+    | 1 << Cat::Modality as u32
+    | 1 << Cat::ModalityNot as u32;
+
+/// The categories [`object_chars`] skips.
+const SKIP: u32 = 1 << Cat::Verb as u32 | 1 << Cat::Light as u32 | 1 << Cat::Modality as u32 | 1 << Cat::Adverb as u32;
+
+/// `true` for a character counted by [`object_chars`]: Han, not a numeral,
+/// 年 or 月.
+fn object_char(c: char) -> bool {
+    c != '年' && c != '月' && is_han(c) && crate::numerals::digit(c).is_none() && c != '十'
+}
+
+impl<'t> Lexed<'t> {
+    fn new(t: &'t str) -> Self {
+        let v = vocab();
+        // (about one hit every few characters)
+        let mut hits = Vec::with_capacity(t.len() / 8);
+        let mut quotes = Vec::new();
+        let bytes = t.as_bytes();
+        let mut next = 0;
+        while next < bytes.len() {
+            let pos = next;
+            let b0 = bytes[pos];
+            // (decoded here: most characters have three bytes)
+            let c = if b0 < 0x80 {
+                next += 1;
+                b0 as char
+            } else if (0xE0..0xF0).contains(&b0) && pos + 2 < bytes.len() {
+                next += 3;
+                let u = (u32::from(b0) & 0x0F) << 12
+                    | (u32::from(bytes[pos + 1]) & 0x3F) << 6
+                    | (u32::from(bytes[pos + 2]) & 0x3F);
+                let Some(c) = char::from_u32(u) else { continue };
+                if b0 == 0xE2 || b0 == 0xE3 {
+                    match c {
+                        '“' | '《' | '「' => quotes.push((pos, true)),
+                        '”' | '》' | '」' => quotes.push((pos, false)),
+                        _ => {}
+                    }
+                }
+                c
+            } else {
+                let Some(c) = t[pos..].chars().next() else { break };
+                next += c.len_utf8();
+                c
+            };
+            if !v.maybe_first(c) {
+                continue;
+            }
+            let Some(list) = v.by_first.get(&c) else { continue };
+            let rest = &bytes[pos..];
+            for &word in list {
+                let w = v.words[word as usize].text.as_bytes();
+                // (the first character is equal; no memcmp call for a few bytes)
+                if w.len() <= rest.len() && w[c.len_utf8()..].iter().zip(&rest[c.len_utf8()..]).all(|(a, b)| a == b) {
+                    hits.push(Hit { pos, end: pos + w.len(), word, cats: v.words[word as usize].cats });
+                }
+            }
+        }
+        let mut counts = [0usize; CATS];
+        let (mut n_scan, mut n_skip) = (0, 0);
+        for h in &hits {
+            let mut rest = h.cats;
+            while rest != 0 {
+                counts[rest.trailing_zeros() as usize] += 1;
+                rest &= rest - 1;
+            }
+            n_scan += usize::from(h.cats & SCAN != 0);
+            n_skip += usize::from(h.cats & SKIP != 0);
+        }
+        let mut by_cat: Vec<Vec<u32>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        let (mut scan_hits, mut skip_hits) = (Vec::with_capacity(n_scan), Vec::with_capacity(n_skip));
+        for (k, h) in hits.iter().enumerate() {
+            let cats = h.cats;
+            let mut rest = cats;
+            while rest != 0 {
+                by_cat[rest.trailing_zeros() as usize].push(k as u32);
+                rest &= rest - 1;
+            }
+            if cats & SCAN != 0 {
+                scan_hits.push(k as u32);
+            }
+            if cats & SKIP != 0 {
+                skip_hits.push(k as u32);
+            }
+        }
+        Lexed { t, hits, by_cat, scan_hits, skip_hits, quotes, years: years_in(t, 0, t.len()) }
+    }
+
+    /// Number of object characters ([`object_char`]) starting in
+    /// `t[from..to]`, counted up to `limit`.
+    fn object_chars_in(&self, from: usize, mut to: usize, limit: usize) -> usize {
+        while !self.t.is_char_boundary(to) {
+            to += 1;
+        }
+        self.t[from..to].chars().filter(|&c| object_char(c)).take(limit).count()
+    }
+
+    /// Index into `list` (sorted hit indices) of the first hit at or after `pos`.
+    fn first_in(&self, list: &[u32], pos: usize) -> usize {
+        list.partition_point(|&i| self.hits[i as usize].pos < pos)
+    }
+
+    /// Index of the first hit at or after `pos`.
+    fn first_from(&self, pos: usize) -> usize {
+        self.hits.partition_point(|h| h.pos < pos)
+    }
+
+    /// The longest word of `cat` starting at `pos` (`WordMap::longest_at`).
+    fn longest_at(&self, cat: Cat, pos: usize) -> Option<Hit> {
+        self.hits[self.first_from(pos)..].iter().take_while(|h| h.pos == pos).find(|h| h.is(cat)).copied()
+    }
+
+    /// The longest word of `cat` ending at `end` (`WordMap::longest_ending`).
+    fn longest_ending(&self, cat: Cat, end: usize) -> Option<Hit> {
+        if !self.t.is_char_boundary(end) {
+            return None;
+        }
+        let from = self.first_from(end.saturating_sub(vocab().max_len[cat as usize]));
+        self.hits[from..].iter().take_while(|h| h.pos < end).find(|h| h.end == end && h.is(cat)).copied()
+    }
+
+    /// [`Lexed::longest_ending`] of each of `cats` (one search).
+    fn longest_endings<const N: usize>(&self, cats: [Cat; N], end: usize) -> [Option<Hit>; N] {
+        let mut out = [None; N];
+        if !self.t.is_char_boundary(end) {
+            return out;
+        }
+        let max_len = cats.iter().map(|&c| vocab().max_len[c as usize]).max().unwrap_or(0);
+        let from = self.first_from(end.saturating_sub(max_len));
+        for h in self.hits[from..].iter().take_while(|h| h.pos < end).filter(|h| h.end == end) {
+            for (o, &cat) in out.iter_mut().zip(&cats) {
+                if o.is_none() && h.is(cat) {
+                    *o = Some(*h);
+                }
+            }
+        }
+        out
+    }
+
+    /// The first (leftmost, then longest) word of `cat` inside
+    /// `t[from..to]` (`WordMap::find_in`).
+    fn find_in(&self, cat: Cat, from: usize, to: usize) -> Option<Hit> {
+        let to = to.min(self.t.len());
+        if !self.t.is_char_boundary(to) {
+            return None;
+        }
+        let list = &self.by_cat[cat as usize];
+        let k = list.partition_point(|&i| self.hits[i as usize].pos < from);
+        list[k..].iter().map(|&i| self.hits[i as usize]).take_while(|h| h.pos < to).find(|h| h.end <= to)
+    }
+
+    fn has(&self, cat: Cat, from: usize, to: usize) -> bool {
+        self.find_in(cat, from, to).is_some()
+    }
+
+    /// The built-in date words inside `t[from..to]`.
+    fn dates_in(&self, from: usize, to: usize) -> impl Iterator<Item = Hit> + '_ {
+        let list = &self.by_cat[Cat::Date as usize];
+        let k = self.first_in(list, from);
+        list[k..].iter().map(|&i| self.hits[i as usize]).take_while(move |h| h.pos < to).filter(move |h| h.end <= to)
+    }
+
+    /// [`years_in`] of `t[from..to]`: the years of the whole text that lie
+    /// inside.
+    fn years_in(&self, from: usize, to: usize) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
+        let exact = from <= to && self.t.is_char_boundary(from) && self.t.is_char_boundary(to);
+        let slow = if exact { Vec::new() } else { years_in(self.t, from, to) };
+        let k = if exact { self.years.partition_point(|y| y.1 < from) } else { self.years.len() };
+        self.years[k..].iter().copied().take_while(move |y| y.2 <= to).chain(slow)
+    }
 }
 
 /// Rank of a stage when a clause has several verbs (the most advanced wins).
@@ -250,83 +589,127 @@ struct Facts {
     modality: Option<(Modality, usize, usize)>,
 }
 
-/// Scans `t[s..e]` for verbs (staged and light) and modality cues.
-fn scan(t: &str, s: usize, e: usize) -> Facts {
-    let v = vocab();
-    let mut f = Facts::default();
+/// Whether [`scan_with`] finds a verb, and (when it finds none) whether it finds
+/// a modality cue; with `either`, stops at the first of both (no allocation).
+fn scan_summary(lx: &Lexed<'_>, s: usize, e: usize, either: bool) -> (bool, bool) {
+    let mut verb = false;
+    let modality = scan_with(lx, s, e, either, |_| {
+        verb = true;
+        false
+    });
+    (verb, modality.is_some())
+}
+
+/// [`scan_with`] calling `on_verb` for each verb until it returns `false`;
+/// returns the modality found (with `stop_on_modality`, stops at the first).
+/// It goes from one word or quote of the text to the next (outside quotes, a
+/// character that starts no word is skipped at once).
+fn scan_with(
+    lx: &Lexed<'_>,
+    s: usize,
+    e: usize,
+    stop_on_modality: bool,
+    mut on_verb: impl FnMut(VerbHit) -> bool,
+) -> Option<(Modality, usize, usize)> {
+    let (hits, list, quotes) = (&lx.hits, &lx.scan_hits, &lx.quotes);
+    let mut modality = None;
+    let mut k = lx.first_in(list, s);
+    let mut q = quotes.partition_point(|x| x.0 < s);
     let mut pos = s;
     let mut quoted: i32 = 0;
-    while pos < e {
-        match t[pos..].chars().next() {
-            Some(c @ ('“' | '《' | '「')) => {
-                quoted += 1;
-                pos += c.len_utf8();
-                continue;
-            }
-            Some(c @ ('”' | '》' | '」')) => {
-                quoted = (quoted - 1).max(0);
-                pos += c.len_utf8();
-                continue;
-            }
-            Some(c) if quoted > 0 => {
-                pos += c.len_utf8();
-                continue;
-            }
-            _ => {}
+    let go_on = std::cell::Cell::new(true);
+    let mut on_verb = |h| go_on.set(on_verb(h));
+    loop {
+        while list.get(k).is_some_and(|&i| hits[i as usize].pos < pos) {
+            k += 1;
         }
-        if let Some((w, _)) = v.modality_not.longest_at(t, pos).filter(|(w, _)| pos + w.len() <= e) {
-            pos += w.len();
+        while quotes.get(q).is_some_and(|x| x.0 < pos) {
+            q += 1;
+        }
+        let word_at = list.get(k).map_or(usize::MAX, |&i| hits[i as usize].pos);
+        let quote_at = quotes.get(q).map_or(usize::MAX, |x| x.0);
+        if quote_at <= word_at {
+            if quote_at >= e {
+                break;
+            }
+            quoted = if quotes[q].1 { quoted + 1 } else { (quoted - 1).max(0) };
+            pos = quote_at + 1;
             continue;
         }
-        if let Some((w, &m)) = v.modality.longest_at(t, pos).filter(|(w, _)| pos + w.len() <= e) {
-            if f.modality.is_none_or(|(old, _, _)| modality_rank(m) > modality_rank(old)) {
-                f.modality = Some((m, pos, pos + w.len()));
-            }
+        if word_at >= e {
+            break;
         }
-        if let Some((w, _)) = v.verb_not.longest_at(t, pos).filter(|(w, _)| pos + w.len() <= e) {
-            pos += w.len();
+        pos = word_at + 1;
+        if quoted > 0 {
             continue;
         }
-        let staged = v.verb.longest_at(t, pos).filter(|(w, _)| pos + w.len() <= e);
-        let light = v.light.longest_at(t, pos).filter(|(w, _)| pos + w.len() <= e);
-        let hit: Option<(usize, Option<VerbInfo>)> = match (staged, light) {
-            (Some((w, _)), Some((lw, _))) if lw.len() > w.len() => Some((lw.len(), None)),
-            (Some((w, &i)), _) => Some((w.len(), Some(i))),
-            (None, Some((lw, _))) => Some((lw.len(), None)),
-            (None, None) => None,
-        };
-        if let Some((len, info)) = hit {
-            let mut end = pos + len;
-            // "引进和培养": a second verb joined by 和/及/与/、 is part of the verb
-            for joiner in ["和", "及", "与", "、", "并"] {
-                if t[end..e].starts_with(joiner) {
-                    let after = end + joiner.len();
-                    if let Some((w2, _)) = v.verb.longest_at(t, after).filter(|(w2, _)| after + w2.len() <= e) {
-                        if v.verb_not.longest_at(t, after).is_none() {
-                            end = after + w2.len();
-                        }
-                    }
-                    break;
+        let i = list[k] as usize;
+        let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
+        if let Some(next) = scan_at(lx, &hits[i..i + n], e, &mut modality, &mut on_verb) {
+            pos = next;
+        }
+        if !go_on.get() || (stop_on_modality && modality.is_some()) {
+            break;
+        }
+    }
+    modality
+}
+
+/// One step of [`scan_with`] at a position where the words `at` start: the
+/// position to go on from after a verb or a non-word, `None` to step one
+/// character.
+fn scan_at(
+    lx: &Lexed<'_>,
+    at: &[Hit],
+    e: usize,
+    modality: &mut Option<(Modality, usize, usize)>,
+    on_verb: &mut impl FnMut(VerbHit),
+) -> Option<usize> {
+    // the longest word of a category, when it fits in the clause
+    let longest = |cat: Cat| at.iter().find(|h| h.is(cat)).filter(|h| h.end <= e);
+    if let Some(h) = longest(Cat::ModalityNot) {
+        return Some(h.end);
+    }
+    if let Some(h) = longest(Cat::Modality) {
+        if let Some(m) = h.word().modality {
+            if modality.is_none_or(|(old, _, _)| modality_rank(m) > modality_rank(old)) {
+                *modality = Some((m, h.pos, h.end));
+            }
+        }
+    }
+    if let Some(h) = longest(Cat::VerbNot) {
+        return Some(h.end);
+    }
+    let (pos, len, info) = match (longest(Cat::Verb), longest(Cat::Light)) {
+        (Some(w), Some(lw)) if lw.len() > w.len() => (lw.pos, lw.len(), None),
+        (Some(w), _) => (w.pos, w.len(), w.word().verb),
+        (None, Some(lw)) => (lw.pos, lw.len(), None),
+        (None, None) => return None,
+    };
+    let t = lx.t;
+    let mut end = pos + len;
+    // "引进和培养": a second verb joined by 和/及/与/、 is part of the verb
+    for joiner in ["和", "及", "与", "、", "并"] {
+        if t[end..e].starts_with(joiner) {
+            let after = end + joiner.len();
+            if let Some(w2) = lx.longest_at(Cat::Verb, after).filter(|w2| w2.end <= e) {
+                if lx.longest_at(Cat::VerbNot, after).is_none() {
+                    end = w2.end;
                 }
             }
-            f.verbs.push(VerbHit { start: pos, end, info });
-            pos = end;
-            continue;
+            break;
         }
-        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
     }
-    f
+    on_verb(VerbHit { start: pos, end, info });
+    Some(end)
 }
 
 /// The chosen action verb: the most advanced stage, first on a tie.
-fn chosen_verb(f: &Facts) -> Option<VerbHit> {
-    let first = *f
-        .verbs
-        .iter()
-        .find(|h| h.info.is_some_and(|i| !i.weak))
-        .or_else(|| f.verbs.iter().find(|h| h.info.is_some()))?;
+fn chosen_verb(verbs: &[VerbHit]) -> Option<VerbHit> {
+    let first =
+        *verbs.iter().find(|h| h.info.is_some_and(|i| !i.weak)).or_else(|| verbs.iter().find(|h| h.info.is_some()))?;
     let mut best = first;
-    for h in f.verbs.iter().filter(|h| h.start > first.start) {
+    for h in verbs.iter().filter(|h| h.start > first.start) {
         let (Some(i), Some(b)) = (h.info, best.info) else { continue };
         if lifecycle(i.stage) && stage_rank(i.stage) > stage_rank(b.stage) {
             best = *h;
@@ -341,14 +724,23 @@ fn lifecycle(s: Stage) -> bool {
     matches!(s, Stage::Start | Stage::Complete | Stage::Host | Stage::Attain)
 }
 
+/// Whether `t[s..e]` has two Han characters or more outside verbs, modality
+/// words, adverbs and time words, quantities (sorted `(start, end, _)`) and
+/// years: an object of its own.
+fn has_object(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, usize)]) -> bool {
+    object_chars(lx, s, e, quantities, 2) >= 2
+}
+
 /// Number of Han characters of `t[s..e]` outside verbs, modality words,
-/// adverbs and time words, quantities and years: the clause's own object.
-fn object_chars(t: &str, s: usize, e: usize, quantities: &[(usize, usize)]) -> usize {
-    let v = vocab();
+/// adverbs and time words, quantities (sorted `(start, end, _)`) and years:
+/// the clause's own object; counted up to `limit`.
+fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, usize)], limit: usize) -> usize {
+    let (t, hits, list) = (lx.t, &lx.hits, &lx.skip_hits);
     let mut n = 0;
     let mut pos = s;
+    let mut k = lx.first_in(list, s);
     while pos < e {
-        if let Some(&(_, qe)) = quantities.iter().find(|q| q.0 <= pos && pos < q.1) {
+        if let Some(&(_, qe, _)) = quantities.iter().find(|q| q.0 <= pos && pos < q.1) {
             pos = qe.max(pos + 1);
             pos = floor(t, pos);
             if pos >= e {
@@ -360,27 +752,31 @@ fn object_chars(t: &str, s: usize, e: usize, quantities: &[(usize, usize)]) -> u
             }
             continue;
         }
-        let skip = [
-            v.verb.longest_at(t, pos).map(|x| x.0.len()),
-            v.light.longest_at(t, pos).map(|x| x.0.len()),
-            v.modality.longest_at(t, pos).map(|x| x.0.len()),
-            v.adverb.longest_at(t, pos).map(|x| x.0.len()),
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0);
-        if skip > 0 && pos + skip <= e {
+        while list.get(k).is_some_and(|&i| hits[i as usize].pos < pos) {
+            k += 1;
+        }
+        // up to the next word to skip or quantity: count at once
+        let word_at = list.get(k).map_or(usize::MAX, |&i| hits[i as usize].pos);
+        let quantity_at = quantities.iter().map(|q| q.0).filter(|&x| x > pos).min().unwrap_or(usize::MAX);
+        let next = word_at.min(quantity_at).min(e);
+        if next > pos {
+            n += lx.object_chars_in(pos, next, limit - n);
+            if n >= limit {
+                return n;
+            }
+            pos = next;
+            continue;
+        }
+        // the longest verb, light verb, modality word or adverb here
+        let skip = hits[list[k] as usize].len();
+        if pos + skip <= e {
             pos += skip;
             continue;
         }
         let Some(c) = t[pos..].chars().next() else { break };
-        if c == '年' || c == '月' {
-            pos += c.len_utf8();
-            continue;
-        }
-        if is_han(c) && crate::numerals::digit(c).is_none() && c != '十' {
-            n += 1;
+        n += usize::from(object_char(c));
+        if n >= limit {
+            return n;
         }
         pos += c.len_utf8();
     }
@@ -423,6 +819,14 @@ fn trim_clause(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 
 /// Length of a list marker opening `s` ("一是", "(三)", "1.", "2、", "①", "首先").
 fn marker_len(s: &str) -> Option<usize> {
+    // every marker begins with one of these
+    let c = s.chars().next()?;
+    if !(matches!(c, '首' | '其' | '再' | '最' | '第' | '(' | '十' | '\u{2460}'..='\u{2473}')
+        || c.is_ascii_digit()
+        || crate::numerals::digit(c).is_some())
+    {
+        return None;
+    }
     for w in ["首先", "其次", "再次", "最后", "第一", "第二", "第三", "第四", "第五"] {
         if let Some(r) = s.strip_prefix(w) {
             if r.starts_with([',', '，', '是']) {
@@ -462,15 +866,53 @@ fn marker_len(s: &str) -> Option<usize> {
     None
 }
 
-/// The clauses of `t[s..e]` (one sentence): split at commas and colons
-/// outside brackets and quotes. Each is (start, end, ends_with_colon).
+/// [`split_clauses_into`] into a new vector.
+#[cfg(test)]
 fn split_clauses(t: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
+    split_clauses_into(t, s, e, &mut out);
+    out
+}
+
+/// The clauses of `t[s..e]` (one sentence): split at commas and colons
+/// outside brackets and quotes, into `out` (cleared first). Each is (start,
+/// end, ends_with_colon). It goes byte by byte and
+/// decodes only the characters that may matter (ASCII punctuation and the
+/// three-byte characters led by 0xE2, 0xE3 or 0xEF; a Han character is
+/// skipped at once).
+fn split_clauses_into(t: &str, s: usize, e: usize, out: &mut Vec<(usize, usize, bool)>) {
+    out.clear();
+    let b = t.as_bytes();
     let mut depth: i32 = 0;
     let mut ascii_quote = false;
     let mut start = s;
-    for (i, c) in t[s..e].char_indices() {
-        let at = s + i;
+    let mut i = s;
+    while i < e {
+        let x = b[i];
+        let c = match x {
+            b'(' | b')' | b'"' | b',' | b':' => x as char,
+            0xE2 | 0xE3 | 0xEF => match t[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+            0..=0x7F => {
+                i += 1;
+                continue;
+            }
+            0xE4..=0xE9 => {
+                i += 3;
+                continue;
+            }
+            _ => {
+                i += 1;
+                while i < e && !t.is_char_boundary(i) {
+                    i += 1;
+                }
+                continue;
+            }
+        };
+        let at = i;
+        i += c.len_utf8();
         match c {
             '(' | '“' | '《' | '【' | '「' | '『' | '‘' => depth += 1,
             ')' | '”' | '》' | '】' | '」' | '』' | '’' => depth = (depth - 1).max(0),
@@ -479,11 +921,10 @@ fn split_clauses(t: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
         }
         if depth == 0 && !ascii_quote && is_clause_end(c) {
             out.push((start, at, matches!(c, ':' | '：')));
-            start = at + c.len_utf8();
+            start = i;
         }
     }
     out.push((start, e, false));
-    out
 }
 
 /// A clause under construction (normalized offsets).
@@ -491,18 +932,24 @@ fn split_clauses(t: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
 struct Draft {
     start: usize,
     end: usize,
-    /// Pieces merged into it: (start, end) of each, the first is the head.
-    pieces: Vec<(usize, usize)>,
+    /// Pieces merged into it: the range of their (start, end) in
+    /// [`Scratch::arena`]; the first is the head.
+    pieces: (usize, usize),
     better: bool,
     in_block: bool,
     plan: bool,
     list_item: Option<ListItemRef>,
     paragraph: Option<usize>,
+    /// For a clause of one piece, as [`sentence`] found it: (a verb or a
+    /// modality cue, a target) in `start..end`.
+    facts: Option<(bool, bool)>,
 }
 
 struct Ctx<'a, 'n> {
     norm: &'a Normalized<'n>,
     t: &'a str,
+    /// The vocabulary words and years of `t`.
+    lx: Lexed<'a>,
     sections: &'a [Section],
     indicators: &'a [Indicator],
     /// (normalized start, normalized end, id) of the indicators, sorted.
@@ -525,21 +972,16 @@ impl Ctx<'_, '_> {
 
     /// Target indicators (with a value) inside `from..to`; in the targets
     /// paragraph also the stretch figures ("力争7%", status plan).
-    fn targets_in(&self, from: usize, to: usize) -> Vec<usize> {
-        self.inds_in(from, to)
-            .iter()
-            .filter(|x| x.1 <= to)
-            .map(|x| x.2)
-            .filter(|&k| {
-                let i = &self.indicators[k];
-                let quoted = i.status == Status::Plan && self.restated.binary_search(&k).is_ok();
-                (i.status == Status::Target || quoted) && i.bound != Bound::Absent
-            })
-            .collect()
+    fn targets_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        self.inds_in(from, to).iter().filter(move |x| x.1 <= to).map(|x| x.2).filter(|&k| {
+            let i = &self.indicators[k];
+            let quoted = i.status == Status::Plan && self.restated.binary_search(&k).is_ok();
+            (i.status == Status::Target || quoted) && i.bound != Bound::Absent
+        })
     }
 
-    fn quantities_in(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
-        self.inds_in(from, to).iter().map(|x| (x.0, x.1)).collect()
+    fn has_targets(&self, from: usize, to: usize) -> bool {
+        self.targets_in(from, to).next().is_some()
     }
 
     fn has_absent(&self, from: usize, to: usize) -> bool {
@@ -553,36 +995,41 @@ impl Ctx<'_, '_> {
 
 /// Does the clause have anything of a pledge (a verb, a modality cue or a target)?
 fn pledge_like(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
-    let f = scan(ctx.t, s, e);
-    !f.verbs.is_empty() || f.modality.is_some() || !ctx.targets_in(s, e).is_empty()
+    let (verb, modality) = scan_summary(&ctx.lx, s, e, true);
+    verb || modality || ctx.has_targets(s, e)
 }
 
 /// `true` for a clause reporting a past result.
 fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
-    let v = vocab();
-    let t = ctx.t;
-    if v.self_assessment.find_in(t, s, e).is_some() {
+    let (t, lx) = (ctx.t, &ctx.lx);
+    if lx.has(Cat::SelfAssessment, s, e) {
         return true;
     }
     // a verb with 了 ("召开了"), a past year or a past-time word
-    let f = scan(t, s, e);
-    if f.verbs.iter().any(|h| t[h.end..e].starts_with('了') && !t[h.end..e].starts_with("了解")) {
+    let mut done = false;
+    scan_with(lx, s, e, false, |h| {
+        done = t[h.end..e].starts_with('了') && !t[h.end..e].starts_with("了解");
+        !done
+    });
+    if done {
         return true;
     }
     if let Some(r) = ctx.year {
-        if years_in(t, s, e).iter().any(|&(y, ys, _)| y < r && !inside_name(t, s, ys)) {
+        if lx.years_in(s, e).any(|(y, ys, _)| y < r && !inside_name(t, s, ys)) {
             return true;
         }
     }
-    if v.past.find_in(t, s, e).is_some() {
+    if lx.has(Cat::Past, s, e) {
         return true;
     }
-    if let Some((w, _)) = v.done_end.longest_ending(t, e) {
-        let head_end = e - w.len();
-        let f = scan(t, s, head_end);
-        if head_end > s && f.modality.is_none() && deadline_of(t, s, e, ctx.year).is_none() {
+    if let Some(w) = lx.longest_ending(Cat::DoneEnd, e) {
+        let head_end = w.pos;
+        if head_end > s
+            && scan_with(lx, s, head_end, true, |_| true).is_none()
+            && deadline_of(lx, s, e, ctx.year).is_none()
+        {
             // a subject before the verb and nothing after it: "八件为民办实事全面完成"
-            return object_chars(t, s, head_end, &[]) >= 2;
+            return has_object(lx, s, head_end, &[]);
         }
     }
     false
@@ -593,9 +1040,10 @@ fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
 type FoundDeadline = (Option<i32>, Option<u32>, DeadlineKind, usize, usize);
 
 /// Explicit or relative deadline words in `t[s..e]`.
-fn deadline_of(t: &str, s: usize, e: usize, r: Option<i32>) -> Option<FoundDeadline> {
+fn deadline_of(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>) -> Option<FoundDeadline> {
+    let t = lx.t;
     // explicit years (not comparison bases), at or after the report year
-    for (y, ys, ye) in years_in(t, s, e) {
+    for (y, ys, ye) in lx.years_in(s, e) {
         if r.is_some_and(|r| y < r) || inside_name(t, s, ys) {
             continue;
         }
@@ -622,40 +1070,35 @@ fn deadline_of(t: &str, s: usize, e: usize, r: Option<i32>) -> Option<FoundDeadl
         return Some((Some(y), month, DeadlineKind::Explicit, start, end));
     }
     // relative spans: N年内, N年攻坚, N年行动, 通过五年努力
-    let v = vocab();
-    if let Some((p, w, _)) = v.plan_cue.find_in(t, s, e) {
-        return Some((plan_end(w, r), None, DeadlineKind::Relative, p, p + w.len()));
+    if let Some(h) = lx.find_in(Cat::PlanCue, s, e) {
+        return Some((plan_end(&h.word().text, r), None, DeadlineKind::Relative, h.pos, h.end));
     }
-    let mut pos = s;
-    while pos < e {
-        let Some(c) = t[pos..].chars().next() else { break };
-        if crate::numerals::digit(c).is_some() || c == '十' || c == '两' || c.is_ascii_digit() {
-            let len: usize = t[pos..e]
-                .chars()
-                .take_while(|c| crate::numerals::digit(*c).is_some() || *c == '十' || *c == '两' || c.is_ascii_digit())
-                .map(char::len_utf8)
-                .sum();
-            let num = &t[pos..pos + len];
-            let after = &t[pos + len..e];
-            let n = if num == "两" { Some(2) } else { crate::numerals::small_int(num) };
-            let before_ok = !t[..pos].ends_with(|c: char| c.is_ascii_digit());
-            if let Some(n) = n.filter(|n| (1..=10).contains(n)).filter(|_| before_ok) {
-                for suffix in ["年内", "年攻坚", "年行动", "年之内"] {
-                    if after.starts_with(suffix) {
-                        let end = pos + len + suffix.len();
-                        return Some((r.map(|r| r + n as i32 - 1), None, DeadlineKind::Relative, pos, end));
-                    }
-                }
+    // (a span word right after the number, which starts at `s` at the earliest)
+    let number = |c: char| crate::numerals::digit(c).is_some() || c == '十' || c == '两' || c.is_ascii_digit();
+    // (one pass over the date words: the spans, and the first of each date word)
+    let v = vocab();
+    let mut first = [usize::MAX; DATE_WORDS.len() + 1];
+    for h in lx.dates_in(s, e) {
+        for (k, &id) in v.date_ids.iter().enumerate() {
+            if id == h.word && first[k] == usize::MAX {
+                first[k] = h.pos;
             }
-            pos += len.max(c.len_utf8());
+        }
+        if !v.span_ids.contains(&h.word) {
             continue;
         }
-        pos += c.len_utf8();
+        let len: usize = t[s..h.pos].chars().rev().take_while(|&c| number(c)).map(char::len_utf8).sum();
+        let pos = h.pos - len;
+        let num = &t[pos..h.pos];
+        let n = if num == "两" { Some(2) } else { crate::numerals::small_int(num) };
+        let before_ok = !t[..pos].ends_with(|c: char| c.is_ascii_digit());
+        if let Some(n) = n.filter(|n| len > 0 && (1..=10).contains(n)).filter(|_| before_ok) {
+            return Some((r.map(|r| r + n as i32 - 1), None, DeadlineKind::Relative, pos, h.end));
+        }
     }
     // this year's dates: 年底前, 上半年, 6月底前
-    for (w, m) in [("年底前", 12), ("年底", 12), ("年末", 12), ("上半年", 6), ("年内", 12)] {
-        if let Some(k) = t[s..e].find(w) {
-            let p = s + k;
+    for (k, (w, m)) in DATE_WORDS.into_iter().enumerate() {
+        if let Some(p) = Some(first[k]).filter(|&p| p != usize::MAX) {
             // not inside "2018年底" (handled above)
             if year_digit_before(t, p) {
                 continue;
@@ -663,14 +1106,13 @@ fn deadline_of(t: &str, s: usize, e: usize, r: Option<i32>) -> Option<FoundDeadl
             return Some((r, Some(m), DeadlineKind::Explicit, p, p + w.len()));
         }
     }
-    if let Some(k) = t[s..e].find("月底前") {
-        let p = s + k;
+    if let Some(p) = Some(first[DATE_WORDS.len()]).filter(|&p| p != usize::MAX) {
         let head = &t[s..p];
         let digits: String = head.chars().rev().take_while(|c| c.is_ascii_digit()).collect();
         let digits: String = digits.chars().rev().collect();
         if let Ok(m) = digits.parse::<u32>() {
             if (1..=12).contains(&m) {
-                return Some((r, Some(m), DeadlineKind::Explicit, p - digits.len(), p + "月底前".len()));
+                return Some((r, Some(m), DeadlineKind::Explicit, p - digits.len(), p + MONTH_END.len()));
             }
         }
     }
@@ -750,6 +1192,7 @@ pub fn extract(
     let ctx = Ctx {
         norm,
         t,
+        lx: Lexed::new(t),
         sections,
         indicators,
         inds,
@@ -762,6 +1205,7 @@ pub fn extract(
         restated: block.map(|b| b.quoted.clone()).unwrap_or_default(),
     };
     let mut drafts: Vec<Draft> = Vec::new();
+    let mut scratch = Scratch::default();
     // 1. livelihood items
     let mut covered: Vec<(usize, usize)> = Vec::new();
     for l in lists.iter().filter(|l| l.livelihood) {
@@ -772,17 +1216,23 @@ pub fn extract(
                 continue;
             }
             covered.push((s, e));
-            let pieces: Vec<(usize, usize)> =
-                split_clauses(t, s, e).into_iter().map(|c| trim_clause(t, c.0, c.1)).filter(|c| c.1 > c.0).collect();
+            let arena = &mut scratch.arena;
+            let from = arena.len();
+            split_clauses_into(t, s, e, &mut scratch.clauses);
+            arena.extend(scratch.clauses.iter().map(|c| trim_clause(t, c.0, c.1)).filter(|c| c.1 > c.0));
+            if arena.len() == from {
+                arena.push((s, e));
+            }
             drafts.push(Draft {
                 start: s,
                 end: e,
-                pieces: if pieces.is_empty() { vec![(s, e)] } else { pieces },
+                pieces: (from, arena.len()),
                 better: false,
                 in_block: false,
                 plan: false,
                 list_item: Some(ListItemRef { list: l.id, ordinal: it.ordinal }),
                 paragraph: targets::paragraph_of(paragraphs, it.start),
+                facts: None,
             });
         }
     }
@@ -802,6 +1252,15 @@ pub fn extract(
     // (the first part of such a report is its review)
     let first_top = sections.iter().position(|s| s.parent.is_none());
     let mut plan_run = false;
+    // sentence ends (the positions of their break characters), from the
+    // breaks collected while normalizing
+    let sentence_ends: Vec<usize> = norm
+        .pieces(is_sentence_end)
+        .into_iter()
+        .skip(1)
+        .map(|p| p - t[..p].chars().next_back().map_or(0, char::len_utf8))
+        .collect();
+    let mut ds: Vec<Draft> = Vec::new();
     for p in paragraphs {
         let (ps, pe) = (norm.from_original(p.start), norm.from_original(p.end));
         let (ps, pe) = (floor(t, ps), floor(t, pe));
@@ -835,13 +1294,11 @@ pub fn extract(
         // sentences
         let mut s = ps;
         let mut opened_plan = false;
-        for (i, c) in t[ps..pe].char_indices().chain(std::iter::once((pe - ps, '。'))) {
-            let at = ps + i;
-            if at < s || !(is_sentence_end(c) || at == pe) {
-                continue;
-            }
+        let k = sentence_ends.partition_point(|&x| x < ps);
+        let ends = sentence_ends[k..].iter().copied().take_while(|&x| x < pe);
+        for at in ends.chain(std::iter::once(pe)) {
             let (ss, se) = (s, at);
-            s = (at + c.len_utf8()).min(pe);
+            s = if at < pe { (at + t[at..].chars().next().map_or(0, char::len_utf8)).min(pe) } else { pe };
             if se <= ss {
                 continue;
             }
@@ -853,15 +1310,14 @@ pub fn extract(
                 continue;
             }
             let sentence_in_block = ctx.block.is_some_and(|(bs, be)| se > bs && ss < be);
-            let mut ds = sentence(&ctx, (ss, se), sentence_in_block, full, outlook, &mut opened_plan);
-            for d in &mut ds {
+            sentence(&ctx, (ss, se), sentence_in_block, full, outlook, &mut opened_plan, &mut scratch, &mut ds);
+            for mut d in ds.drain(..) {
                 d.paragraph = Some(p.id);
                 d.plan |= para_plan && !d.in_block;
-                if overlaps(&covered, d.start, d.end) {
-                    d.start = usize::MAX;
+                if !overlaps(&covered, d.start, d.end) {
+                    drafts.push(d);
                 }
             }
-            drafts.extend(ds.into_iter().filter(|d| d.start != usize::MAX));
         }
         if opened_plan {
             plan_run = true;
@@ -869,7 +1325,8 @@ pub fn extract(
     }
     drafts.sort_by_key(|d| (d.start, d.end));
     drafts.dedup_by(|b, a| b.start < a.end && b.start >= a.start);
-    drafts.into_iter().enumerate().map(|(id, d)| finish(&ctx, id, d)).collect()
+    let mut verbs = Vec::new();
+    drafts.into_iter().enumerate().map(|(id, d)| finish(&ctx, id, d, &scratch.arena, &mut verbs)).collect()
 }
 
 /// The top-level ancestor of section `s`.
@@ -911,7 +1368,18 @@ fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
     k > 0 && spans[k - 1].1 > s
 }
 
-/// The commitments of one sentence.
+/// Buffers of [`sentence`], kept from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    clauses: Vec<(usize, usize, bool)>,
+    pieces: Vec<(usize, usize)>,
+    merged: Vec<Draft>,
+    /// The pieces of all drafts ([`Draft::pieces`]).
+    arena: Vec<(usize, usize)>,
+}
+
+/// The commitments of one sentence, pushed to `out`.
+#[allow(clippy::too_many_arguments)]
 fn sentence(
     ctx: &Ctx<'_, '_>,
     (ss, se): (usize, usize),
@@ -919,31 +1387,32 @@ fn sentence(
     full: bool,
     outlook: bool,
     opened_plan: &mut bool,
-) -> Vec<Draft> {
-    let t = ctx.t;
-    let v = vocab();
+    scratch: &mut Scratch,
+    out: &mut Vec<Draft>,
+) {
+    let (t, lx) = (ctx.t, &ctx.lx);
+    let Scratch { clauses, pieces, merged, arena } = scratch;
     let (ts, te) = trim_clause(t, ss, se);
     if te <= ts {
-        return Vec::new();
+        return;
     }
-    if v.not_start.longest_at(t, ts).is_some() && ctx.targets_in(ts, te).is_empty() {
+    if lx.longest_at(Cat::NotStart, ts).is_some() && !ctx.has_targets(ts, te) {
         // "各位代表!" is its own sentence; "让我们…" is no pledge
-        return Vec::new();
+        return;
     }
     // split before trimming: a colon at the end still marks a lead-in
-    let mut clauses = split_clauses(t, ts, se);
+    split_clauses_into(t, ts, se, clauses);
     // a colon ends a lead-in: drop what stands before it (unless it holds a target)
     if let Some(k) = clauses.iter().rposition(|c| c.2) {
         let lead_text = (clauses[0].0, clauses[k].1);
-        if v.plan_lead.find_in(t, lead_text.0, lead_text.1).is_some() {
+        if lx.has(Cat::PlanLead, lead_text.0, lead_text.1) {
             *opened_plan = true;
         }
-        if v.framing.find_in(t, lead_text.0, lead_text.1).is_some() {
-            return Vec::new();
+        if lx.has(Cat::Framing, lead_text.0, lead_text.1) {
+            return;
         }
-        let keep_from = (0..=k).find(|&j| {
-            ctx.targets_in(clauses[j].0, clauses[j].1).iter().any(|&i| ctx.indicators[i].metric.id.is_some())
-        });
+        let keep_from = (0..=k)
+            .find(|&j| ctx.targets_in(clauses[j].0, clauses[j].1).any(|i| ctx.indicators[i].metric.id.is_some()));
         match keep_from {
             Some(j) => clauses.drain(..j),
             None => clauses.drain(..=k),
@@ -954,38 +1423,38 @@ fn sentence(
     if let Some((bs, be)) = ctx.block {
         if in_block {
             clauses.retain(|c| c.1 > bs && c.0 < be);
-            for c in &mut clauses {
-                if c.0 < bs && (c.2 || ctx.targets_in(bs, c.1.min(be)).is_empty()) {
+            for c in clauses.iter_mut() {
+                if c.0 < bs && (c.2 || !ctx.has_targets(bs, c.1.min(be))) {
                     c.0 = bs;
                 }
                 c.1 = c.1.min(be);
             }
         }
     }
-    let mut pieces: Vec<(usize, usize)> =
-        clauses.iter().map(|c| trim_clause(t, c.0, c.1)).filter(|c| c.1 > c.0).collect();
+    pieces.clear();
+    pieces.extend(clauses.iter().map(|c| trim_clause(t, c.0, c.1)).filter(|c| c.1 > c.0));
     // an explanation sentence ("这个指标是指导性的", "考虑了…")
-    if pieces.iter().any(|&(s, e)| v.explain.find_in(t, s, e).is_some()) && ctx.targets_in(ts, te).is_empty() {
-        return Vec::new();
+    if pieces.iter().any(|&(s, e)| lx.has(Cat::Explain, s, e)) && !ctx.has_targets(ts, te) {
+        return;
     }
     // a short clause without a verb opens the next ("通过五年努力,", "今年,")
-    let mut merged: Vec<Draft> = Vec::new();
+    merged.clear();
     let mut carry: Option<usize> = None;
     let n = pieces.len();
     for (k, (s, e)) in pieces.drain(..).enumerate() {
         let s = carry.take().unwrap_or(s);
-        let f = scan(t, s, e);
-        let chars = t[s..e].chars().count();
-        let targets = ctx.targets_in(s, e);
-        if k + 1 < n && f.verbs.is_empty() && targets.is_empty() && chars <= 12 && f.modality.is_none_or(|_| chars <= 6)
-        {
-            carry = Some(s);
-            continue;
+        let (verb, modality) = scan_summary(lx, s, e, false);
+        let has_targets = ctx.has_targets(s, e);
+        if k + 1 < n && !verb && !has_targets {
+            let chars = t[s..e].chars().take(13).count();
+            if chars <= 12 && (!modality || chars <= 6) {
+                carry = Some(s);
+                continue;
+            }
         }
-        let better = ctx.better.iter().any(|&(a, b)| a >= s && b <= e) || vocab_better(t, s, e);
-        let obj = object_chars(t, s, e, &ctx.quantities_in(s, e));
+        let better = ctx.better.iter().any(|&(a, b)| a >= s && b <= e) || lx.has(Cat::Better, s, e);
         let continuation = !merged.is_empty()
-            && (better || (obj < 2 && (!f.verbs.is_empty() || !targets.is_empty() || f.modality.is_some())));
+            && (better || ((verb || has_targets || modality) && !has_object(lx, s, e, ctx.inds_in(s, e))));
         if continuation {
             // back to the nearest earlier clause naming a project, else the previous one
             // (looked for among the last few clauses only: linear time on long sentences)
@@ -993,52 +1462,50 @@ fn sentence(
             let project_at = merged[lookback..]
                 .iter()
                 .rposition(|d| {
-                    let (hs, he) = d.pieces[0];
-                    v.project_noun.find_in(t, hs, he).is_some()
+                    let (hs, he) = arena[d.pieces.0];
+                    lx.has(Cat::ProjectNoun, hs, he)
                 })
                 .map(|k| k + lookback);
             let back = if better { merged.len() - 1 } else { project_at.unwrap_or(merged.len() - 1) };
-            let tail: Vec<Draft> = merged.drain(back + 1..).collect();
+            // (the pieces of the clauses after it and this one follow its own)
+            merged.truncate(back + 1);
             let d = merged.last_mut().expect("non-empty");
-            for x in tail {
-                d.pieces.extend(x.pieces);
-            }
-            d.pieces.push((s, e));
+            arena.push((s, e));
+            d.pieces.1 = arena.len();
             d.end = e;
             d.better |= better;
+            d.facts = None;
             continue;
         }
+        arena.push((s, e));
         merged.push(Draft {
             start: s,
             end: e,
-            pieces: vec![(s, e)],
+            pieces: (arena.len() - 1, arena.len()),
             better,
             in_block: in_block && ctx.in_block(s),
             plan: false,
             list_item: None,
             paragraph: None,
+            facts: Some((verb || modality, has_targets)),
         });
     }
     // "…;在实际工作中争取更好结果" standing alone after the targets raises them all
-    let mut out = Vec::new();
-    for d in merged {
+    for d in merged.drain(..) {
         let (s, e) = (d.start, d.end);
         if ctx.has_absent(s, e) {
             continue;
         }
-        let targets = ctx.targets_in(s, e);
-        if self_assessment(ctx, s, e) && targets.is_empty() {
-            continue;
-        }
-        if v.explain.find_in(t, s, e).is_some() && targets.is_empty() {
+        let has_targets = d.facts.map_or_else(|| ctx.has_targets(s, e), |f| f.1);
+        if !has_targets && (self_assessment(ctx, s, e) || lx.has(Cat::Explain, s, e)) {
             continue;
         }
         let keep = if d.in_block {
             true
         } else if full {
-            pledge_like(ctx, s, e)
+            d.facts.map_or_else(|| pledge_like(ctx, s, e), |f| f.0 || f.1)
         } else if outlook {
-            !targets.is_empty() || v.fiscal_cue.find_in(t, s, e).is_some()
+            has_targets || lx.has(Cat::FiscalCue, s, e)
         } else {
             false
         };
@@ -1046,39 +1513,39 @@ fn sentence(
             out.push(d);
         }
     }
-    out
 }
 
-fn vocab_better(t: &str, s: usize, e: usize) -> bool {
-    targets::vocab().better.find_in(t, s, e).is_some()
-}
-
-fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft) -> Commitment {
-    let t = ctx.t;
-    let v = vocab();
+fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verbs: &mut Vec<VerbHit>) -> Commitment {
+    let (t, lx) = (ctx.t, &ctx.lx);
     let norm = ctx.norm;
     let (s, e) = (d.start, d.end);
     let (os, oe) = norm.to_original(s, e);
     let original = norm.original();
-    let targets = ctx.targets_in(s, e);
+    let targets: Vec<usize> = ctx.targets_in(s, e).collect();
     // facts per piece; the action is the most advanced verb of all pieces
-    let mut all = Facts::default();
+    verbs.clear();
+    let mut all = Facts { verbs: std::mem::take(verbs), modality: None };
     let mut head_object: Option<(usize, usize)> = None;
     // a livelihood item's action is that of its first clause
-    let pieces = if d.list_item.is_some() { &d.pieces[..1] } else { &d.pieces[..] };
+    let pieces = &arena[d.pieces.0..d.pieces.1];
+    let pieces = if d.list_item.is_some() { &pieces[..1] } else { pieces };
     for (k, &(ps, pe)) in pieces.iter().enumerate() {
-        let f = scan(t, ps, pe);
+        let from = all.verbs.len();
+        let modality = scan_with(lx, ps, pe, false, |h| {
+            all.verbs.push(h);
+            true
+        });
         if k == 0 || head_object.is_none() {
-            head_object = object_of(ctx, ps, pe, &f);
+            head_object = object_of(ctx, ps, pe, &all.verbs[from..], modality);
         }
-        all.verbs.extend(f.verbs);
-        if let Some(m) = f.modality {
+        if let Some(m) = modality {
             if all.modality.is_none_or(|(old, _, _)| modality_rank(m.0) > modality_rank(old)) {
                 all.modality = Some(m);
             }
         }
     }
-    let verb = chosen_verb(&all);
+    let verb = chosen_verb(&all.verbs);
+    *verbs = std::mem::take(&mut all.verbs);
     let action = verb
         .and_then(|h| h.info.map(|i| Action { verb: norm.original_slice(h.start, h.end).to_string(), stage: i.stage }));
     // object: the metric subject of the first target, else the head piece's
@@ -1111,10 +1578,10 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft) -> Commitment {
     let stage = action.as_ref().map(|a| a.stage);
     let obj_text = object.as_ref().map_or("", |o| o.text.as_str());
     let norm_obj = object.as_ref().map(|o| (norm.from_original(o.start), norm.from_original(o.end)));
-    let in_obj = |m: &WordMap<()>| norm_obj.is_some_and(|(a, b)| m.find_in(t, a, b).is_some());
+    let in_obj = |cat: Cat| norm_obj.is_some_and(|(a, b)| lx.has(cat, a, b));
     let kind = if d.list_item.is_some() {
         CommitmentKind::LivelihoodItem
-    } else if v.fiscal_cue.find_in(t, s, e).is_some()
+    } else if lx.has(Cat::FiscalCue, s, e)
         && (modality == Modality::Proposed
             || t[s..e].contains("安排")
             || !targets.is_empty()
@@ -1130,23 +1597,22 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft) -> Commitment {
     } else if !targets.is_empty() {
         CommitmentKind::OutputTarget
     } else if stage == Some(Stage::Host)
-        && (action.as_ref().is_some_and(|a| a.verb != "办好" && a.verb != "筹办") || in_obj(&v.event_noun))
+        && (action.as_ref().is_some_and(|a| a.verb != "办好" && a.verb != "筹办") || in_obj(Cat::EventNoun))
     {
         CommitmentKind::Event
     } else if stage == Some(Stage::Attain)
         || modality == Modality::Aspire
         || (action.as_ref().is_some_and(|a| a.verb.contains("打造") || a.verb.contains("建设"))
-            && in_obj(&v.aspiration_noun))
+            && in_obj(Cat::AspirationNoun))
     {
         CommitmentKind::Aspiration
-    } else if in_obj(&v.project_noun)
-        && (matches!(stage, Some(Stage::Start | Stage::Complete | Stage::Prepare))
-            || v.construct.find_in(t, s, e).is_some())
+    } else if in_obj(Cat::ProjectNoun)
+        && (matches!(stage, Some(Stage::Start | Stage::Complete | Stage::Prepare)) || lx.has(Cat::Construct, s, e))
     {
         CommitmentKind::Project
     } else if (modality == Modality::Guarantee
         || action.as_ref().is_some_and(|a| ["防范", "防止", "杜绝", "遏制"].iter().any(|w| a.verb.contains(w))))
-        && v.guarantee_cue.find_in(t, s, e).is_some()
+        && lx.has(Cat::GuaranteeCue, s, e)
     {
         CommitmentKind::Guarantee
     } else {
@@ -1155,7 +1621,7 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft) -> Commitment {
     let _ = obj_text;
     // deadline
     let r = if d.in_block { ctx.block_year } else { ctx.year };
-    let deadline = match deadline_of(t, s, e, ctx.year) {
+    let deadline = match deadline_of(lx, s, e, ctx.year) {
         Some((year, month, kind, a, b)) => {
             Some(Deadline { year, month, kind, raw: Some(norm.original_slice(a, b).to_string()) })
         }
@@ -1198,12 +1664,11 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft) -> Commitment {
 /// `true` for a five-year or term goal clause.
 fn plan_clause(ctx: &Ctx<'_, '_>, s: usize, e: usize, targets: &[usize]) -> bool {
     let t = ctx.t;
-    if vocab().plan_cue.find_in(t, s, e).is_some() {
+    if ctx.lx.has(Cat::PlanCue, s, e) {
         return true;
     }
     if let Some(r) = ctx.year {
-        if years_in(t, s, e).iter().any(|&(y, ys, _)| y >= r + 2 && ["到", "至"].iter().any(|w| t[..ys].ends_with(w)))
-        {
+        if ctx.lx.years_in(s, e).any(|(y, ys, _)| y >= r + 2 && ["到", "至"].iter().any(|w| t[..ys].ends_with(w))) {
             return true;
         }
         return targets.iter().any(|&k| {
@@ -1219,64 +1684,67 @@ fn plan_clause(ctx: &Ctx<'_, '_>, s: usize, e: usize, targets: &[usize]) -> bool
 /// The object of a piece: the words after the chosen verb (or another verb)
 /// up to a quantity, else the words before the chosen verb (after the
 /// previous verb or the modality).
-fn object_of(ctx: &Ctx<'_, '_>, s: usize, e: usize, f: &Facts) -> Option<(usize, usize)> {
+fn object_of(
+    ctx: &Ctx<'_, '_>,
+    s: usize,
+    e: usize,
+    verbs: &[VerbHit],
+    modality: Option<(Modality, usize, usize)>,
+) -> Option<(usize, usize)> {
     let t = ctx.t;
-    let chosen = chosen_verb(f).or_else(|| f.verbs.first().copied())?;
-    let others = f.verbs.iter().filter(|h| h.start != chosen.start).copied();
+    let chosen = chosen_verb(verbs).or_else(|| verbs.first().copied())?;
+    let others = verbs.iter().filter(|h| h.start != chosen.start).copied();
     for v in std::iter::once(chosen).chain(others) {
         if let Some(o) = after_object(ctx, v.end, e) {
             return Some(o);
         }
     }
-    let prev_end = f
-        .verbs
+    let prev_end = verbs
         .iter()
         .filter(|h| h.end <= chosen.start)
         .map(|h| h.end)
-        .chain(f.modality.filter(|m| m.2 <= chosen.start).map(|m| m.2))
+        .chain(modality.filter(|m| m.2 <= chosen.start).map(|m| m.2))
         .max()
         .unwrap_or(s);
-    let (a, b) = strip_tail(t, prev_end, chosen.start);
+    let (a, b) = strip_tail(&ctx.lx, prev_end, chosen.start);
     let (a, b) = tidy(t, a, b);
-    (object_chars(t, a, b, &[]) >= 2).then_some((a, b))
+    has_object(&ctx.lx, a, b, &[]).then_some((a, b))
 }
 
 /// The words after a verb: up to the first quantity, or (when nothing stands
 /// before it: "加快推进40个区级重点产业项目建设") after it.
 fn after_object(ctx: &Ctx<'_, '_>, from: usize, e: usize) -> Option<(usize, usize)> {
-    let t = ctx.t;
-    let mut regions = Vec::new();
+    let (t, lx) = (ctx.t, &ctx.lx);
+    let object = |a: usize, b: usize| {
+        let (a, b) = strip_tail(lx, a, b);
+        let (a, b) = tidy(t, a, b);
+        has_object(lx, a, b, &[]).then_some((a, b))
+    };
     let mut cur = from;
-    for (qs, qe) in ctx.quantities_in(from, e) {
+    for &(qs, qe, _) in ctx.inds_in(from, e) {
         if qs >= cur {
-            regions.push((cur, qs));
+            if let Some(o) = object(cur, qs) {
+                return Some(o);
+            }
             cur = qe.min(e);
         }
     }
-    regions.push((cur, e));
-    for (a, b) in regions {
-        let (a, b) = strip_tail(t, a, b);
-        let (a, b) = tidy(t, a, b);
-        if object_chars(t, a, b, &[]) >= 2 {
-            return Some((a, b));
-        }
-    }
-    None
+    object(cur, e)
 }
 
 /// Drops trailing verbs, adverbs, numerals and "N年内" off `t[s..e]`
 /// ("…产业园建设", "…五年内全部得到安置").
-fn strip_tail(t: &str, s: usize, mut e: usize) -> (usize, usize) {
-    let v = vocab();
+fn strip_tail(lx: &Lexed<'_>, s: usize, mut e: usize) -> (usize, usize) {
+    let t = lx.t;
     for _ in 0..16 {
         let before = e;
+        let [adverb, verb, light] = lx.longest_endings([Cat::Adverb, Cat::Verb, Cat::Light], e);
         let n = [
-            v.adverb
-                .longest_ending(t, e)
-                .filter(|(w, _)| w.chars().count() >= 2 || matches!(*w, "的" | "了" | "等"))
-                .map(|(w, _)| w.len()),
-            v.verb.longest_ending(t, e).map(|(w, _)| w.len()),
-            v.light.longest_ending(t, e).map(|(w, _)| w.len()),
+            adverb
+                .filter(|w| w.word().text.chars().count() >= 2 || matches!(&*w.word().text, "的" | "了" | "等"))
+                .map(|w| w.len()),
+            verb.map(|w| w.len()),
+            light.map(|w| w.len()),
         ]
         .into_iter()
         .flatten()
@@ -1306,34 +1774,7 @@ fn strip_tail(t: &str, s: usize, mut e: usize) -> (usize, usize) {
 
 /// Trims connectors, particles and time words off both ends of `t[s..e]`.
 fn tidy(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
-    let front = [
-        "和",
-        "及",
-        "并",
-        "与",
-        "、",
-        "的",
-        "了",
-        "对",
-        "把",
-        "将",
-        "要",
-        "全面",
-        "积极",
-        "进一步",
-        "全力",
-        "大力",
-        "加快",
-        "持续",
-        "不断",
-        "着力",
-        "深入",
-        "重点",
-        "年内",
-        "今年",
-        "全年",
-    ];
-    let back = ["的", "等", "了", "达", "达到", "为", "共", "累计", "总计", "全部", "工作", "总数", "总量", "规模"];
+    let (front, back) = tidy_words();
     for _ in 0..16 {
         let before = (s, e);
         while s < e {
@@ -1348,10 +1789,10 @@ fn tidy(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
                 _ => break,
             }
         }
-        for w in front {
-            if t[s..e].starts_with(w) && t[s + w.len()..e].chars().count() >= 2 {
+        // (no word of either list begins or ends another: the longest is the only one)
+        if let Some((w, _)) = front.longest_at(&t[s..e], 0) {
+            if two_chars(&t[s + w.len()..e]) {
                 s += w.len();
-                break;
             }
         }
         while e > s {
@@ -1360,10 +1801,9 @@ fn tidy(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
                 _ => break,
             }
         }
-        for w in back {
-            if t[s..e].ends_with(w) && t[s..e - w.len()].chars().count() >= 2 {
+        if let Some((w, _)) = back.longest_ending(&t[s..e], e - s) {
+            if two_chars(&t[s..e - w.len()]) {
                 e -= w.len();
-                break;
             }
         }
         if (s, e) == before {
@@ -1371,6 +1811,55 @@ fn tidy(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
         }
     }
     (s, e.max(s))
+}
+
+/// The connectors, particles and time words [`tidy`] trims off the front
+/// and off the back.
+fn tidy_words() -> &'static (WordMap<()>, WordMap<()>) {
+    static W: OnceLock<(WordMap<()>, WordMap<()>)> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut front = WordMap::default();
+        for w in [
+            "和",
+            "及",
+            "并",
+            "与",
+            "、",
+            "的",
+            "了",
+            "对",
+            "把",
+            "将",
+            "要",
+            "全面",
+            "积极",
+            "进一步",
+            "全力",
+            "大力",
+            "加快",
+            "持续",
+            "不断",
+            "着力",
+            "深入",
+            "重点",
+            "年内",
+            "今年",
+            "全年",
+        ] {
+            front.insert(w, ());
+        }
+        let mut back = WordMap::default();
+        for w in ["的", "等", "了", "达", "达到", "为", "共", "累计", "总计", "全部", "工作", "总数", "总量", "规模"]
+        {
+            back.insert(w, ());
+        }
+        (front, back)
+    })
+}
+
+/// `true` when `s` has two characters or more.
+fn two_chars(s: &str) -> bool {
+    s.chars().nth(1).is_some()
 }
 
 #[cfg(test)]
@@ -1486,20 +1975,23 @@ mod tests {
     fn deadlines_by_pattern() {
         let t = "确保2018年完成竣工验收";
         assert_eq!(
-            deadline_of(t, 0, t.len(), Some(2017)).map(|d| (d.0, d.2)),
+            deadline_of(&Lexed::new(t), 0, t.len(), Some(2017)).map(|d| (d.0, d.2)),
             Some((Some(2018), DeadlineKind::Explicit))
         );
         let t = "比2010年翻一番";
-        assert!(deadline_of(t, 0, t.len(), Some(2017)).is_none());
+        assert!(deadline_of(&Lexed::new(t), 0, t.len(), Some(2017)).is_none());
         let t = "五年内全部得到安置";
         assert_eq!(
-            deadline_of(t, 0, t.len(), Some(2017)).map(|d| (d.0, d.2)),
+            deadline_of(&Lexed::new(t), 0, t.len(), Some(2017)).map(|d| (d.0, d.2)),
             Some((Some(2021), DeadlineKind::Relative))
         );
         let t = "2025年6月底前建成";
-        assert_eq!(deadline_of(t, 0, t.len(), Some(2024)).map(|d| (d.0, d.1)), Some((Some(2025), Some(6))));
+        assert_eq!(
+            deadline_of(&Lexed::new(t), 0, t.len(), Some(2024)).map(|d| (d.0, d.1)),
+            Some((Some(2025), Some(6)))
+        );
         let t = "到2030年";
-        let d = deadline_of(t, 0, t.len(), Some(2026)).unwrap();
+        let d = deadline_of(&Lexed::new(t), 0, t.len(), Some(2026)).unwrap();
         assert_eq!(&t[d.3..d.4], "到2030年");
     }
 
