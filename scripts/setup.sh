@@ -2,11 +2,12 @@
 # Installs everything a fresh Debian 12 machine needs for scripts/test.sh:
 #   apt: chromium (browser test; playwright-core never downloads a browser) and fonts-noto-cjk
 #        (Chinese text in screenshots); rustup: the wasm32-unknown-unknown target;
-#   cargo: the wasm-bindgen CLI at exactly the Cargo.lock version of the wasm-bindgen crate;
+#   cargo: the wasm-bindgen CLI at exactly the Cargo.lock version of the wasm-bindgen crate,
+#          and cargo-fuzz (pinned) for scripts/fuzz.sh;
 #   npm ci: binaryen (wasm-opt), playwright-core, typescript;
-#   .venv: requirements-dev.txt (maturin, pytest, mypy).
+#   .venv: requirements-dev.txt (maturin, pytest, mypy) and requirements-bench.txt (jionlp).
 # Idempotent: each step is skipped when its result is present, so a re-run costs seconds.
-# A fresh machine takes about 3-4 min, mostly compiling wasm-bindgen-cli.
+# A fresh machine takes about 5-6 min, mostly compiling wasm-bindgen-cli and cargo-fuzz.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -40,6 +41,15 @@ if [ "$HAVE" != "$WBV" ]; then
 fi
 wasm-bindgen --version
 
+step "cargo-fuzz (scripts/fuzz.sh; runs on the nightly toolchain of the machine image)"
+CFV=0.13.2
+if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)" != "$CFV" ]; then
+  # --locked first (it worked with $CFV: 1 m 47 s on 2 cores), then resolve afresh like
+  # wasm-bindgen-cli above in case the registry lacks a locked version.
+  cargo install cargo-fuzz --version "=$CFV" --force --locked || cargo install cargo-fuzz --version "=$CFV" --force
+fi
+cargo fuzz --version
+
 step "npm devDependencies (binaryen's wasm-opt, playwright-core, typescript)"
 npm ci --no-audit --no-fund
 
@@ -47,5 +57,8 @@ step "python venv .venv with requirements-dev.txt"
 [ -x .venv/bin/python ] || "${PYTHON:-python3}" -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/python --version
+
+step "python: requirements-bench.txt (JioNLP, the peer of scripts/bench-side-by-side.py)"
+.venv/bin/pip install -q --disable-pip-version-check -r requirements-bench.txt
 
 step "done"

@@ -43,6 +43,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "rust: cargo test --workspace"
 cargo test --workspace --locked
 
+step "fuzz: cargo-fuzz, 3 targets x ${FUZZ_SECONDS:-50}s (scripts/fuzz.sh)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-50} bash scripts/fuzz.sh
+
 step "wasm: build the npm package (bindings-wasm/pkg)"
 bash scripts/build-wasm.sh
 
@@ -76,9 +79,11 @@ fi
 node examples/node/outline.mjs > target/examples/outline.txt
 grep -q "过去五年和2016年政府工作回顾" target/examples/outline.txt
 
-step "measurements: parse_many speed-up, wasm size"
+step "measurements: parse_many speed-up, wasm size, baogao vs JioNLP side by side"
 .venv/bin/python scripts/bench-python.py
 bash scripts/wasm-size.sh
+cargo build --release --locked -q -p baogao --bin baogao --example limits
+.venv/bin/python scripts/bench-side-by-side.py
 
 finish
 printf '\n== test: all passed in %ss\n' "$SECONDS"

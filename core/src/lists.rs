@@ -155,6 +155,15 @@ fn shi_lists(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<Draft> {
                     d.items.push((n, cs, pe));
                     d.paras.push(pi);
                 } else if n == 1 {
+                    // A new list in the same paragraph ends the open one's last item before
+                    // its marker (and at its sentence, as below), not at the paragraph end.
+                    if let Some(d) = open.as_mut().filter(|d| *d.paras.last().unwrap() == pi) {
+                        let cross = d.paras.first() != d.paras.last();
+                        let last = d.items.last_mut().unwrap();
+                        let ms = ms.max(last.1);
+                        let stop = if cross { None } else { text[last.1..ms].find('。') };
+                        last.2 = trim_item_end(text, last.1, stop.map_or(ms, |q| last.1 + q));
+                    }
                     if let Some(d) = open.take().filter(|d| d.items.len() >= 2) {
                         out.push(d);
                     }
