@@ -86,8 +86,12 @@ impl Pos {
 }
 
 /// For each offset of `sorted` (sorted, deduplicated, counted in `from`), its
-/// position in all three units. Offsets past the end clamp to the end.
+/// position in all three units. Offsets past the end clamp to the end; an
+/// offset inside a char moves to the end of that char.
 fn positions(text: &str, sorted: &[usize], from: OffsetUnit) -> Vec<Pos> {
+    if from == OffsetUnit::Utf8 {
+        return positions_from_utf8(text.as_bytes(), sorted);
+    }
     let mut out = Vec::with_capacity(sorted.len());
     let mut pos = Pos::default();
     let mut iter = text.chars();
@@ -103,11 +107,94 @@ fn positions(text: &str, sorted: &[usize], from: OffsetUnit) -> Vec<Pos> {
     out
 }
 
+/// [`positions`] from byte offsets, through a [`ByteIndex`].
+fn positions_from_utf8(bytes: &[u8], sorted: &[usize]) -> Vec<Pos> {
+    let index = ByteIndex::new(bytes);
+    sorted.iter().map(|&b| index.pos(b)).collect()
+}
+
+/// Bytes per checkpoint of a [`ByteIndex`].
+const BLOCK: usize = 64;
+
+/// Char and UTF-16 counts at every [`BLOCK`]th byte of a text, so that any
+/// byte offset converts by counting at most `BLOCK` bytes, in any order (no
+/// sorting of the offsets). A char starts at every byte that is not a
+/// continuation byte (`10xxxxxx`), and takes two UTF-16 units when it starts
+/// with `11110xxx`. Size: a quarter of the text's (on 64-bit targets).
+struct ByteIndex<'a> {
+    bytes: &'a [u8],
+    /// (chars, UTF-16 units) before byte `k * BLOCK`, for every block and the end
+    marks: Vec<(usize, usize)>,
+}
+
+/// (chars starting in `bytes`, of which astral).
+fn count(bytes: &[u8]) -> (usize, usize) {
+    bytes.iter().fold((0, 0), |(s, a), &b| (s + usize::from((b as i8) >= -0x40), a + usize::from(b >= 0xF0)))
+}
+
+impl<'a> ByteIndex<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut marks = Vec::with_capacity(bytes.len() / BLOCK + 2);
+        let (mut chars, mut utf16) = (0, 0);
+        for block in bytes.chunks(BLOCK) {
+            marks.push((chars, utf16));
+            let (s, a) = count(block);
+            chars += s;
+            utf16 += s + a;
+        }
+        marks.push((chars, utf16));
+        ByteIndex { bytes, marks }
+    }
+
+    /// The position of byte offset `target`: past the end clamps to the end,
+    /// inside a char moves to the end of that char.
+    fn pos(&self, target: usize) -> Pos {
+        let bytes = self.bytes;
+        let end = target.min(bytes.len());
+        let k = end / BLOCK;
+        let (chars, utf16) = self.marks[k];
+        let (s, a) = count(&bytes[k * BLOCK..end]);
+        let mut at = end;
+        while at < bytes.len() && (bytes[at] as i8) < -0x40 {
+            at += 1;
+        }
+        Pos { utf8: at, chars: chars + s, utf16: utf16 + s + a }
+    }
+}
+
+impl Report {
+    /// [`Report::reindexed`] without the copy: converts every offset of this
+    /// report to `unit` in place. A report deserialized from JSON has no
+    /// source text and is returned unchanged.
+    ///
+    /// ```
+    /// use baogao::OffsetUnit;
+    /// let text = "𠮷\n一、回顾\n正文。";
+    /// let r = baogao::parse(text);
+    /// assert_eq!(r.clone().into_reindexed(OffsetUnit::Char), r.reindexed(OffsetUnit::Char));
+    /// ```
+    pub fn into_reindexed(mut self, unit: OffsetUnit) -> Report {
+        if unit != self.offset_unit {
+            if let Some(src) = self.source.clone() {
+                reindex(&mut self, &src, unit);
+            }
+        }
+        self
+    }
+}
+
 /// Converts every offset of `report` (counted in `report.offset_unit` over
 /// `text`) to `unit`.
 pub(crate) fn reindex(report: &mut Report, text: &str, unit: OffsetUnit) {
     let from = report.offset_unit;
     if unit == from {
+        return;
+    }
+    if from == OffsetUnit::Utf8 {
+        // The parser's own unit: each offset converts on its own, no sort.
+        let index = ByteIndex::new(text.as_bytes());
+        for_each_offset(report, &mut |o| *o = index.pos(*o).get(unit));
+        report.offset_unit = unit;
         return;
     }
     let mut all = Vec::new();
@@ -160,5 +247,29 @@ mod tests {
         let u16s: Vec<usize> = pos.iter().map(|p| p.utf16).collect();
         let back = positions(text, &u16s, OffsetUnit::Utf16);
         assert_eq!(back.iter().map(|p| p.utf8).collect::<Vec<_>>(), bytes);
+    }
+
+    /// The byte-counting path gives what decoding char by char gives, for every
+    /// byte offset (inside chars and past the end too).
+    #[test]
+    fn byte_counting_matches_decoding() {
+        // several 64-byte blocks, chars straddling their edges
+        let text = &"a𠮷b中😀，增长5%\n".repeat(9);
+        let all: Vec<usize> = (0..=text.len() + 2).collect();
+        let mut slow = Vec::new();
+        let (mut pos, mut iter) = (Pos::default(), text.chars());
+        for &target in &all {
+            while pos.utf8 < target {
+                let Some(c) = iter.next() else { break };
+                pos = Pos { utf8: pos.utf8 + c.len_utf8(), chars: pos.chars + 1, utf16: pos.utf16 + c.len_utf16() };
+            }
+            slow.push((pos.utf8, pos.chars, pos.utf16));
+        }
+        for sub in [all.clone(), all.iter().copied().step_by(3).collect(), vec![5, 6, 7, 30]] {
+            let fast: Vec<_> =
+                positions(text, &sub, OffsetUnit::Utf8).iter().map(|p| (p.utf8, p.chars, p.utf16)).collect();
+            let want: Vec<_> = sub.iter().map(|&t| slow[t]).collect();
+            assert_eq!(fast, want, "{sub:?}");
+        }
     }
 }

@@ -11,6 +11,8 @@
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use baogao::decode::{decode, Encoding};
 use baogao::table::{rows, Table};
@@ -155,24 +157,92 @@ fn main() -> ExitCode {
 fn parse_files(out: &mut impl Write, files: &[String], enc: Encoding, parser: &Parser) -> Result<(), String> {
     // Read everything first so a bad file fails before any output.
     let texts: Vec<String> = files.iter().map(|f| read_input(f, enc)).collect::<Result<_, _>>()?;
-    for (f, t) in files.iter().zip(&texts) {
-        let report = parser.parse(t).reindexed(OffsetUnit::Char);
-        let json = if files.len() == 1 {
-            serde_json::to_string_pretty(&report)
-        } else {
-            let mut v = serde_json::to_value(&report).map_err(|e| e.to_string())?;
-            if let serde_json::Value::Object(map) = &mut v {
-                let mut with_source = serde_json::Map::new();
-                with_source.insert("source".into(), serde_json::Value::String(f.clone()));
-                with_source.extend(std::mem::take(map));
-                *map = with_source;
-            }
-            serde_json::to_string(&v)
-        }
-        .map_err(|e| e.to_string())?;
-        writeln!(out, "{json}").map_err(|e| e.to_string())?;
+    if let [text] = texts.as_slice() {
+        let report = parser.parse(text).into_reindexed(OffsetUnit::Char);
+        serde_json::to_writer_pretty(&mut *out, &report).map_err(|e| e.to_string())?;
+        return writeln!(out).map_err(|e| e.to_string());
     }
-    Ok(())
+    // Several files: parse them in parallel, largest first (a work queue shared by
+    // `available_parallelism` threads), each report serialized straight into its own
+    // buffer; the buffers are written in argument order as soon as each is next.
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(texts[i].len()));
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(texts.len());
+    let (tx, rx) = mpsc::channel::<(usize, Result<Vec<u8>, String>)>();
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, order, texts) = (&next, &order, &texts);
+            s.spawn(move || {
+                while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if tx.send((i, json_line(&files[i], &texts[i], parser))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: Vec<Option<Vec<u8>>> = vec![None; texts.len()];
+        let mut written = 0;
+        let mut failure = None;
+        for (i, line) in rx {
+            match line {
+                Ok(buf) => pending[i] = Some(buf),
+                Err(e) => {
+                    failure.get_or_insert(e);
+                }
+            }
+            while failure.is_none() && written < pending.len() {
+                let Some(buf) = pending[written].take() else { break };
+                if let Err(e) = out.write_all(&buf) {
+                    failure = Some(e.to_string());
+                }
+                written += 1;
+            }
+            if failure.is_some() {
+                next.store(order.len(), Ordering::Relaxed); // no new work
+            }
+        }
+        failure.map_or(Ok(()), Err)
+    })
+}
+
+/// One JSON Lines record: `{"source":"FILE",` then the report's own fields (offsets
+/// in chars), with no `serde_json::Value` round-trip.
+fn json_line(source: &str, text: &str, parser: &Parser) -> Result<Vec<u8>, String> {
+    let report = parser.parse(text).into_reindexed(OffsetUnit::Char);
+    let mut buf = Vec::with_capacity(text.len() * 6 + source.len() + 16);
+    buf.extend_from_slice(b"{\"source\":");
+    serde_json::to_writer(&mut buf, source).map_err(|e| e.to_string())?;
+    buf.push(b',');
+    serde_json::to_writer(SkipFirstByte { inner: &mut buf, skipped: false }, &report).map_err(|e| e.to_string())?;
+    buf.push(b'\n');
+    Ok(buf)
+}
+
+/// A writer that drops the first byte written: the report's opening `{`, which the
+/// line already has.
+struct SkipFirstByte<'a> {
+    inner: &'a mut Vec<u8>,
+    skipped: bool,
+}
+
+impl Write for SkipFirstByte<'_> {
+    fn write(&mut self, mut buf: &[u8]) -> io::Result<usize> {
+        let n = buf.len();
+        if !self.skipped && !buf.is_empty() {
+            debug_assert_eq!(buf[0], b'{');
+            self.skipped = true;
+            buf = &buf[1..];
+        }
+        self.inner.extend_from_slice(buf);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 fn table_files(
@@ -185,7 +255,7 @@ fn table_files(
     let texts: Vec<String> = files.iter().map(|f| read_input(f, enc)).collect::<Result<_, _>>()?;
     let mut header_written = false;
     for (f, t) in files.iter().zip(&texts) {
-        let report = parser.parse(t).reindexed(OffsetUnit::Char);
+        let report = parser.parse(t).into_reindexed(OffsetUnit::Char);
         let r = rows(&report, table);
         if !header_written {
             writeln!(out, "source,{}", r.columns.join(",")).map_err(|e| e.to_string())?;
@@ -202,8 +272,8 @@ fn table_files(
 
 fn track_files(out: &mut impl Write, a: &str, b: &str, enc: Encoding, parser: &Parser) -> Result<(), String> {
     let (ta, tb) = (read_input(a, enc)?, read_input(b, enc)?);
-    let prev = parser.parse(&ta).reindexed(OffsetUnit::Char);
-    let next = parser.parse(&tb).reindexed(OffsetUnit::Char);
+    let prev = parser.parse(&ta).into_reindexed(OffsetUnit::Char);
+    let next = parser.parse(&tb).into_reindexed(OffsetUnit::Char);
     let rows = baogao::track(&prev, &next);
     let json = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
     writeln!(out, "{json}").map_err(|e| e.to_string())
