@@ -5,9 +5,9 @@
 //! slices exactly) and errors (`TypeError`, `ValueError`). All parsing lives in
 //! the `baogao` crate; the Python classes are in `python/baogao/`.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyTypeError, PyUnicodeEncodeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 use rayon::prelude::*;
 
 use baogao::table::{rows, Table};
@@ -18,18 +18,40 @@ use baogao::{OffsetUnit, Options, Parser, Report};
 #[pyclass(frozen, module = "baogao._baogao", name = "RawReport")]
 struct RawReport {
     report: Report,
+    /// The str held lone surrogates, parsed as U+FFFD (see [`text_arg`]).
+    replaced_surrogates: bool,
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
 }
 
-/// The text argument as a Rust string, or a `TypeError` naming what came instead.
-fn text_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<String> {
+/// The text argument as a Rust string, or a `TypeError` naming what came
+/// instead. A str with lone surrogates (from `surrogateescape`, a JS bridge, a
+/// bad file) is not Unicode text and cannot be UTF-8: each surrogate becomes
+/// U+FFFD — one code point, so code-point offsets stay aligned — and the flag
+/// is true; the Python layer then takes the texts of the items that cover one
+/// back from the caller's str.
+fn text_arg(obj: &Bound<'_, PyAny>, func: &str) -> PyResult<(String, bool)> {
     match obj.cast::<PyString>() {
-        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Ok(s) => match s.to_cow() {
+            Ok(text) => Ok((text.into_owned(), false)),
+            Err(e) if e.is_instance_of::<PyUnicodeEncodeError>(obj.py()) => Ok((replace_surrogates(s)?, true)),
+            Err(e) => Err(e),
+        },
         Err(_) => Err(PyTypeError::new_err(format!("{func}() expects str, got {}", type_name(obj)))),
     }
+}
+
+/// `s` with every surrogate code point replaced by U+FFFD, code point for
+/// code point (UTF-32 keeps two adjacent surrogates two code points).
+fn replace_surrogates(s: &Bound<'_, PyString>) -> PyResult<String> {
+    let encoded = s.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+    Ok(bytes
+        .chunks_exact(4)
+        .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect())
 }
 
 /// Builds parse options from keyword arguments; a bad value is a `ValueError` naming the option.
@@ -117,7 +139,13 @@ impl RawReport {
         &self.report.schema_version
     }
 
-    /// The text that was parsed.
+    /// True when the str passed held lone surrogates, parsed as U+FFFD.
+    #[getter]
+    fn replaced_surrogates(&self) -> bool {
+        self.replaced_surrogates
+    }
+
+    /// The text that was parsed (lone surrogates as U+FFFD).
     fn text(&self) -> String {
         self.report.source().unwrap_or_default().to_string()
     }
@@ -136,8 +164,8 @@ impl RawReport {
     }
 }
 
-fn parse_one(parser: &Parser, text: &str) -> RawReport {
-    RawReport { report: parser.parse(text).reindexed(OffsetUnit::Char) }
+fn parse_one(parser: &Parser, (text, replaced_surrogates): &(String, bool)) -> RawReport {
+    RawReport { report: parser.parse(text).reindexed(OffsetUnit::Char), replaced_surrogates: *replaced_surrogates }
 }
 
 /// Parses one report. `text` must be a `str`; the GIL is released while parsing.
@@ -162,7 +190,7 @@ fn parse_many(
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err("parse_many() expects an iterable of str, got a single str"));
     }
-    let items: Vec<String> = if let Ok(list) = texts.cast::<PyList>() {
+    let items: Vec<(String, bool)> = if let Ok(list) = texts.cast::<PyList>() {
         list.iter().map(|t| text_arg(&t, "parse_many")).collect::<PyResult<_>>()?
     } else {
         texts

@@ -45,11 +45,13 @@ def test_str_subclass_is_accepted():
     assert baogao.parse(Text(baogao.sample_report())) == baogao.parse(baogao.sample_report())
 
 
-def test_lone_surrogates_raise_unicode_error():
-    # A str with a lone surrogate is not Unicode text and cannot cross to Rust:
-    # UnicodeEncodeError (a ValueError) names its position.
-    with pytest.raises(UnicodeEncodeError, match="position 2"):
-        baogao.parse("ab\ud800c")
+def test_lone_surrogates_parse_and_keep_spans():
+    # A str with a lone surrogate parses (the core sees U+FFFD); items covering
+    # it keep the caller's character (more in test_hostile.py).
+    text = "ab\ud800c\n一、回顾\ud800\n正文。"
+    r = baogao.parse(text)
+    assert r.text == text
+    assert [text[s.title_start:s.title_end] for s in r.sections] == [s.title for s in r.sections] == ["回顾\ud800"]
 
 
 def test_native_to_json_parts():

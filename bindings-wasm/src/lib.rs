@@ -44,14 +44,126 @@ pub fn parse(
     )]
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let Some(text) = text.as_string() else {
-        return Err(
-            js_sys::TypeError::new(&format!("parse(text): text must be a string, got {}", describe(&text))).into()
-        );
+    let text_value = text;
+    let Some(text) = text_value.as_string() else {
+        return Err(js_sys::TypeError::new(&format!(
+            "parse(text): text must be a string, got {}",
+            describe(&text_value)
+        ))
+        .into());
     };
     let options = read_options(&options)?;
-    let report = Parser::new(options).parse(&text).reindexed(OffsetUnit::Utf16);
-    to_js(&report)
+    let report = Parser::new(options).parse(&text);
+    let utf16 = report.reindexed(OffsetUnit::Utf16);
+    let value = to_js(&utf16)?;
+    // A lone surrogate reached Rust as U+FFFD (one UTF-16 unit, so offsets
+    // stay aligned), but then an item's `text` would differ from
+    // `text.slice(start, end)`. Only then (no U+FFFD: well-formed for sure),
+    // take those items' texts from the caller's own string.
+    if text.contains(char::REPLACEMENT_CHARACTER) {
+        let original: &js_sys::JsString = text_value.unchecked_ref();
+        if !well_formed(original) {
+            reslice(&value, &report, &utf16, &text, original)?;
+        }
+    }
+    Ok(value)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `String.prototype.isWellFormed.call(s)` (ES2024: Node 20, current
+    /// browsers); `Err` where the engine lacks it.
+    #[wasm_bindgen(catch, js_namespace = ["String", "prototype", "isWellFormed"], js_name = call)]
+    fn is_well_formed(s: &js_sys::JsString) -> Result<bool, JsValue>;
+}
+
+/// The string has no lone surrogate.
+fn well_formed(s: &js_sys::JsString) -> bool {
+    is_well_formed(s).unwrap_or_else(|_| s.is_valid_utf16())
+}
+
+/// Sets the text fields of `value` (the JS report) that are exact slices of
+/// the parsed text and contain U+FFFD to `original.slice(start, end)`, so
+/// `text.slice(item.start, item.end) === item.text` holds with lone
+/// surrogates too. `report` has UTF-8 offsets into `parsed` (the string Rust
+/// received); `utf16` is the same report in UTF-16 units. Text without a
+/// span (meta, `period.raw`, `deadline.raw`, messages) keeps U+FFFD.
+fn reslice(
+    value: &JsValue,
+    report: &Report,
+    utf16: &Report,
+    parsed: &str,
+    original: &js_sys::JsString,
+) -> Result<(), JsValue> {
+    // (JS object, field, text in Rust, UTF-8 span, UTF-16 span)
+    type Field<'a> = (JsValue, &'static str, &'a str, (usize, usize), (usize, usize));
+    let get = |obj: &JsValue, key: &str| js_sys::Reflect::get(obj, &JsValue::from_str(key));
+    let at = |table: &str, i: usize| -> Result<JsValue, JsValue> {
+        js_sys::Reflect::get(&get(value, table)?, &JsValue::from(i as u32))
+    };
+    let mut fields: Vec<Field<'_>> = Vec::new();
+    for (i, (s, u)) in report.sections.iter().zip(&utf16.sections).enumerate() {
+        if s.title.contains(char::REPLACEMENT_CHARACTER) {
+            fields.push((
+                at("sections", i)?,
+                "title",
+                &s.title,
+                (s.title_start, s.title_end),
+                (u.title_start, u.title_end),
+            ));
+        }
+    }
+    for (i, (p, u)) in report.paragraphs.iter().zip(&utf16.paragraphs).enumerate() {
+        let obj = at("paragraphs", i)?;
+        if p.text.contains(char::REPLACEMENT_CHARACTER) {
+            fields.push((obj.clone(), "text", &p.text, (p.start, p.end), (u.start, u.end)));
+        }
+        if let (Some(l), Some(lu)) = (&p.lead, &u.lead) {
+            if l.text.contains(char::REPLACEMENT_CHARACTER) {
+                fields.push((get(&obj, "lead")?, "text", &l.text, (l.start, l.end), (lu.start, lu.end)));
+            }
+        }
+    }
+    for (i, (x, u)) in report.indicators.iter().zip(&utf16.indicators).enumerate() {
+        let obj = at("indicators", i)?;
+        if x.text.contains(char::REPLACEMENT_CHARACTER) {
+            fields.push((obj.clone(), "text", &x.text, (x.start, x.end), (u.start, u.end)));
+        }
+        if let (Some(name), Some(a), Some(b), Some(ua), Some(ub)) =
+            (&x.metric.name, x.metric.start, x.metric.end, u.metric.start, u.metric.end)
+        {
+            if name.contains(char::REPLACEMENT_CHARACTER) {
+                fields.push((get(&obj, "metric")?, "name", name, (a, b), (ua, ub)));
+            }
+        }
+    }
+    for (i, (c, u)) in report.commitments.iter().zip(&utf16.commitments).enumerate() {
+        let obj = at("commitments", i)?;
+        if c.text.contains(char::REPLACEMENT_CHARACTER) {
+            fields.push((obj.clone(), "text", &c.text, (c.start, c.end), (u.start, u.end)));
+        }
+        if let (Some(o), Some(ou)) = (&c.object, &u.object) {
+            if o.text.contains(char::REPLACEMENT_CHARACTER) {
+                fields.push((get(&obj, "object")?, "text", &o.text, (o.start, o.end), (ou.start, ou.end)));
+            }
+        }
+    }
+    for (i, (l, u)) in report.lists.iter().zip(&utf16.lists).enumerate() {
+        for (j, (it, iu)) in l.items.iter().zip(&u.items).enumerate() {
+            if it.text.contains(char::REPLACEMENT_CHARACTER) {
+                let items = get(&at("lists", i)?, "items")?;
+                let obj = js_sys::Reflect::get(&items, &JsValue::from(j as u32))?;
+                fields.push((obj, "text", &it.text, (it.start, it.end), (iu.start, iu.end)));
+            }
+        }
+    }
+    for (obj, key, text, (a, b), (ua, ub)) in fields {
+        // Only fields that are exact slices of what was parsed.
+        if parsed.get(a..b) == Some(text) {
+            js_sys::Reflect::set(&obj, &JsValue::from_str(key), &original.slice(ua as u32, ub as u32))?;
+        }
+    }
+    Ok(())
 }
 
 /// Pairs each quantified annual target of `prev` (year N) with the outcome

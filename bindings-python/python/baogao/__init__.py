@@ -72,6 +72,7 @@ __all__ = [
     "Tracking",
     "Value",
     "__version__",
+    "decode",
     "frame",
     "parse",
     "parse_file",
@@ -84,16 +85,19 @@ __all__ = [
 def parse(text: str, *, year: Optional[int] = None) -> Report:
     """Parse one report.
 
-    ``text`` must be a ``str`` (``bytes`` raise ``TypeError``; decode them, or use
-    :func:`parse_file`). ``year`` is the report year for texts without a date
-    line. Parsing never fails on odd text: it returns what it found plus
-    ``diagnostics``.
+    ``text`` must be a ``str`` (``bytes`` raise ``TypeError``; decode them with
+    :func:`decode`, or use :func:`parse_file`). ``year`` is the report year for
+    texts without a date line. Parsing never fails on odd text: it returns what
+    it found plus ``diagnostics``. A str with lone surrogates (e.g. from
+    ``errors="surrogateescape"``) parses too: the core sees each as U+FFFD, and
+    items covering one keep the caller's characters, so
+    ``text[x.start:x.end] == x.text`` still holds.
 
     >>> r = parse("各位代表：\\n一、2018年工作回顾\\n全年生产总值增长6.6%。")
     >>> r.sections[0].title
     '2018年工作回顾'
     """
-    return Report(_baogao.parse(text, year=year))
+    return Report(_baogao.parse(text, year=year), text=text)
 
 
 def parse_many(texts: Iterable[str], threads: Optional[int] = None, *, year: Optional[int] = None) -> _List[Report]:
@@ -103,7 +107,37 @@ def parse_many(texts: Iterable[str], threads: Optional[int] = None, *, year: Opt
     >>> [r.meta.year for r in parse_many([sample_report(), sample_report()])]
     [2017, 2017]
     """
-    return [Report(raw) for raw in _baogao.parse_many(texts, threads, year=year)]
+    if not isinstance(texts, (str, bytes, list, tuple)):
+        # Keep the texts: a report of a str with lone surrogates reslices from it.
+        try:
+            texts = list(texts)
+        except TypeError:
+            pass  # the native call raises the TypeError naming the type
+    raws = _baogao.parse_many(texts, threads, year=year)
+    if not any(raw.replaced_surrogates for raw in raws):
+        return [Report(raw) for raw in raws]
+    return [Report(raw, text=t) for raw, t in zip(raws, texts)]  # type: ignore[arg-type]
+
+
+def decode(data: bytes, encoding: str = "utf-8") -> str:
+    """Decode the bytes of a report: ``"utf-8"`` (strict, the default) or
+    ``"gbk"`` (GB18030). Bytes that are not valid in it raise ``ValueError``
+    naming the byte offset (and, for UTF-8, suggesting ``encoding="gbk"``); the
+    bytes are not changed.
+
+    >>> decode("政府".encode("gbk"), "gbk")
+    '政府'
+    """
+    try:
+        return _baogao.decode(data, encoding)
+    except ValueError as e:
+        raise ValueError(_decode_message(str(e), encoding)) from None
+
+
+def _decode_message(message: str, encoding: str) -> str:
+    if "not valid UTF-8" in message:
+        return f'{message}; if it is GBK (common for older reports), pass encoding="gbk"'
+    return message
 
 
 def parse_file(path: Union[str, "os.PathLike[str]"], encoding: Optional[str] = None, *, year: Optional[int] = None) -> Report:
@@ -115,7 +149,7 @@ def parse_file(path: Union[str, "os.PathLike[str]"], encoding: Optional[str] = N
     try:
         text = _baogao.decode(data, encoding or "utf-8")
     except ValueError as e:
-        raise ValueError(f"{os.fspath(path)}: {e}") from None
+        raise ValueError(f"{os.fspath(path)}: {_decode_message(str(e), encoding or 'utf-8')}") from None
     return Report(_baogao.parse(text, year=year), source=os.fspath(path))
 
 

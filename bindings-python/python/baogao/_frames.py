@@ -7,7 +7,6 @@ pandas and polars are optional (``pip install "baogao[pandas]"`` or
 from __future__ import annotations
 
 import importlib
-import json
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Sequence, Tuple, Union
 
 if TYPE_CHECKING:
@@ -24,7 +23,7 @@ def _require(module: str, extra: str) -> Any:
 
 def _table(report: "Report", table: str) -> Dict[str, Any]:
     # The core validates the name (ValueError listing the tables).
-    return json.loads(report._raw.table_json(table))
+    return report._table(table)
 
 
 _PANDAS = {"int": "Int64", "float": "float64", "str": "string", "category": "category", "bool": "boolean"}

@@ -352,6 +352,48 @@ _CLASSES: Dict[str, Type[_Entity]] = {
 }
 
 
+# Text fields that are exact slices, with the keys of their span: in the wire
+# format (metric ``name`` with ``start``/``end``) and in the flat tables.
+_SLICES = {
+    "text": ("start", "end"),
+    "title": ("title_start", "title_end"),
+    "name": ("start", "end"),
+    "lead": ("lead_start", "lead_end"),
+    "object": ("object_start", "object_end"),
+    "metric_name": ("metric_start", "metric_end"),
+}
+
+
+def _reslice(data: Any, original: str, parsed: str) -> None:
+    """In place: every text field of ``data`` that is the slice ``parsed[start:end]``
+    and holds U+FFFD becomes ``original[start:end]`` (same code-point offsets)."""
+    if isinstance(data, list):
+        for x in data:
+            _reslice(x, original, parsed)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, str):
+                span = _SLICES.get(key)
+                if span is not None and "\ufffd" in value:
+                    a, b = data.get(span[0]), data.get(span[1])
+                    if isinstance(a, int) and isinstance(b, int) and parsed[a:b] == value:
+                        data[key] = original[a:b]
+            elif isinstance(value, (list, dict)):
+                _reslice(value, original, parsed)
+
+
+def _reslice_table(t: Dict[str, Any], original: str, parsed: str) -> None:
+    """:func:`_reslice` for a flat table ``{"columns", "rows"}``."""
+    index = {c: i for i, c in enumerate(t["columns"])}
+    fields = [(index[k], index[a], index[b]) for k, (a, b) in _SLICES.items() if k in index and a in index and b in index]
+    for row in t["rows"]:
+        for k, a, b in fields:
+            value, s, e = row[k], row[a], row[b]
+            if isinstance(value, str) and "\ufffd" in value and isinstance(s, int) and isinstance(e, int):
+                if parsed[s:e] == value:
+                    row[k] = original[s:e]
+
+
 class Report:
     """A parsed report (SPEC §2). Offsets are code points into the parsed text.
 
@@ -370,10 +412,15 @@ class Report:
     source: Optional[str]
     """Where the text came from (the path given to :func:`baogao.parse_file`), or None."""
 
-    def __init__(self, raw: _baogao.RawReport, source: Optional[str] = None) -> None:
+    def __init__(self, raw: _baogao.RawReport, source: Optional[str] = None, *, text: Optional[str] = None) -> None:
         object.__setattr__(self, "_raw", raw)
         object.__setattr__(self, "_cache", {})
         object.__setattr__(self, "source", source)
+        if text is not None and raw.replaced_surrogates:
+            # The str held lone surrogates, which the core parsed as U+FFFD
+            # (one code point each): item texts come from this str instead.
+            self._cache["text"] = text
+            self._cache["_resliced"] = True
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"Report is frozen: cannot set {name!r}")
@@ -381,10 +428,24 @@ class Report:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"Report is frozen: cannot delete {name!r}")
 
+    def _resliced(self, data: Any) -> Any:
+        """``data`` (decoded JSON of this report) with the texts of items that
+        cover a lone surrogate of the caller's str taken from that str."""
+        if self._cache.get("_resliced"):
+            _reslice(data, self._cache["text"], self._raw.text())
+        return data
+
+    def _table(self, table: str) -> Dict[str, Any]:
+        """A flat table ``{"columns", "types", "rows"}`` (texts resliced)."""
+        t = json.loads(self._raw.table_json(table))
+        if self._cache.get("_resliced"):
+            _reslice_table(t, self._cache["text"], self._raw.text())
+        return t
+
     def _get(self, part: str) -> Any:
         cache = self._cache
         if part not in cache:
-            data = json.loads(self._raw.to_json(part))
+            data = self._resliced(json.loads(self._raw.to_json(part)))
             if part == "meta":
                 cache[part] = Meta._from(data)
             else:
@@ -446,16 +507,20 @@ class Report:
 
     def to_dict(self) -> Dict[str, Any]:
         """The whole report as plain dicts and lists (same as ``json.loads(to_json())``)."""
-        return json.loads(self._raw.to_json())
+        return self._resliced(json.loads(self._raw.to_json()))
 
     def to_json(self) -> str:
-        """The whole report as JSON (SPEC §2 wire format, ``"offset_unit": "char"``)."""
+        """The whole report as JSON (SPEC §2 wire format, ``"offset_unit": "char"``).
+        For a text with lone surrogates the JSON is ASCII with ``\\udXXX``
+        escapes, so it still encodes to UTF-8 and reads back exactly."""
+        if self._cache.get("_resliced"):
+            return json.dumps(self.to_dict(), separators=(",", ":"))
         return self._raw.to_json()
 
     def to_dicts(self, table: str) -> _List[Dict[str, Any]]:
         """One flat record per item of ``table`` (the columns of ``baogao table`` on
         the command line: ``metric_id``, ``value_number``, ``section_path`` …)."""
-        t = json.loads(self._raw.table_json(table))
+        t = self._table(table)
         cols = t["columns"]
         return [dict(zip(cols, row)) for row in t["rows"]]
 
