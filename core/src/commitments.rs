@@ -47,14 +47,20 @@
 //!   checkable verb with an object (建成东城文体中心), vague otherwise.
 //!
 //! **How it is fast.** All word categories of the table are merged into one
-//! dictionary, and `Lexed` finds every word of it in the text in one pass
-//! (with the quotes and the years); a query — the longest word of a category
-//! at, or ending at, a position, the first one inside a clause — is then a
-//! binary search over sorted hits instead of a walk over the clause. The
+//! dictionary, and `Lexed` finds every word of it in one pass (with the
+//! quotes and the years) over the parts of the text that are read: the
+//! livelihood items and the paragraphs of the commitment parts, each widened
+//! by the longest word (the review is never lexed). The first character
+//! picks its words from a table over the Basic Multilingual Plane, and the
+//! four bytes after it are compared at once (`Cand`). A query — the longest
+//! word of a category at, or ending at, a position, the first one inside a
+//! clause — is then a binary search over sorted hits (copies per category:
+//! no indirection) instead of a walk over the clause. The
 //! clause scan (`scan_with`) and the object count (`object_chars`) jump from
 //! one word or quote to the next, and the relative deadlines ("五年内") start
 //! from the span words found. Target and quantity lookups are binary searches
-//! over the sorted indicator spans that allocate nothing. The "better
+//! over the sorted indicator spans (the target ones filtered once) that
+//! allocate nothing. The "better
 //! results" words of [`crate::targets`] are in the merged dictionary too.
 //! Sentences start at the breaks collected while normalizing
 //! ([`Normalized::pieces`]); clauses are split byte by byte, skipping Han
@@ -176,10 +182,16 @@ struct Word {
 /// finds every word of every category ([`Lexed`]).
 struct Vocab {
     words: Vec<Word>,
-    /// Word indices by first character, longest first.
-    by_first: CharMap<Vec<u32>>,
-    /// Bitset of the first characters in the Basic Multilingual Plane.
-    first_bits: Vec<u64>,
+    /// The words as [`Cand`]s, grouped by first character, longest first in
+    /// a group.
+    cands: Vec<Cand>,
+    /// The ranges of `cands` of each first character (index 0 unused).
+    groups: Vec<(u32, u32)>,
+    /// Index into `groups` of each character of the Basic Multilingual Plane
+    /// (0: no word starts with it).
+    slot: Vec<u16>,
+    /// Index into `groups` of the other first characters.
+    by_first: CharMap<u16>,
     /// Length in bytes of the longest word of each category.
     max_len: [usize; CATS],
     /// Matched on section titles, not on the body text.
@@ -200,11 +212,17 @@ impl Vocab {
         w.cats |= cat.bit();
         w
     }
+}
 
-    fn maybe_first(&self, c: char) -> bool {
-        let u = c as usize;
-        u >= 0x10000 || self.first_bits[u / 64] & (1 << (u % 64)) != 0
-    }
+/// A word as [`Lexed::new`] matches it: the (up to) four bytes after its
+/// first character, packed little-endian, are compared at once.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    next: u32,
+    mask: u32,
+    len: u32,
+    word: u32,
+    cats: u32,
 }
 
 fn stage_named(s: &str) -> Option<Stage> {
@@ -240,8 +258,10 @@ fn vocab() -> &'static Vocab {
     V.get_or_init(|| {
         let mut v = Vocab {
             words: Vec::new(),
+            cands: Vec::new(),
+            groups: vec![(0, 0)],
+            slot: vec![0; 0x10000],
             by_first: CharMap::default(),
-            first_bits: vec![0; 0x10000 / 64],
             max_len: [0; CATS],
             task_title: WordMap::default(),
             date_ids: [u32::MAX; DATE_WORDS.len() + 1],
@@ -299,13 +319,15 @@ fn vocab() -> &'static Vocab {
         for (k, w) in SPAN_WORDS.iter().enumerate() {
             v.span_ids[k] = index[w];
         }
+        let mut by_first: CharMap<Vec<u32>> = CharMap::default();
+        let mut firsts = Vec::new();
         for (k, w) in v.words.iter().enumerate() {
             let Some(first) = w.text.chars().next() else { continue };
-            v.by_first.entry(first).or_default().push(k as u32);
-            let u = first as usize;
-            if u < 0x10000 {
-                v.first_bits[u / 64] |= 1 << (u % 64);
+            let list = by_first.entry(first).or_default();
+            if list.is_empty() {
+                firsts.push(first);
             }
+            list.push(k as u32);
             let mut cats = w.cats;
             while cats != 0 {
                 let c = cats.trailing_zeros() as usize;
@@ -313,8 +335,28 @@ fn vocab() -> &'static Vocab {
                 cats &= cats - 1;
             }
         }
-        for list in v.by_first.values_mut() {
+        for first in firsts {
+            let list = by_first.get_mut(&first).expect("listed");
             list.sort_by_key(|&k| std::cmp::Reverse(v.words[k as usize].text.len()));
+            let from = v.cands.len() as u32;
+            for &k in list.iter() {
+                let w = &v.words[k as usize];
+                let rest = &w.text.as_bytes()[first.len_utf8()..];
+                let (mut next, mut mask) = (0u32, 0u32);
+                for (i, &b) in rest.iter().take(4).enumerate() {
+                    next |= u32::from(b) << (8 * i);
+                    mask |= 0xFF << (8 * i);
+                }
+                v.cands.push(Cand { next, mask, len: w.text.len() as u32, word: k, cats: w.cats });
+            }
+            v.groups.push((from, v.cands.len() as u32));
+            let g = u16::try_from(v.groups.len() - 1).expect("fewer first characters than 65536");
+            match usize::try_from(u32::from(first)) {
+                Ok(u) if u < 0x10000 => v.slot[u] = g,
+                _ => {
+                    v.by_first.insert(first, g);
+                }
+            }
         }
         v
     })
@@ -358,12 +400,13 @@ struct Lexed<'t> {
     t: &'t str,
     /// Sorted by position, longest first at a position.
     hits: Vec<Hit>,
-    /// Indices into `hits` of the words of each category.
-    by_cat: Vec<Vec<u32>>,
-    /// Indices into `hits` of the words [`scan_with`] looks at.
-    scan_hits: Vec<u32>,
-    /// Indices into `hits` of the words [`object_chars`] skips.
-    skip_hits: Vec<u32>,
+    /// The hits of the words of each category (copies: one binary search
+    /// over contiguous positions).
+    by_cat: Vec<Vec<Hit>>,
+    /// Positions and indices into `hits` of the words [`scan_with`] looks at.
+    scan_hits: Vec<(usize, u32)>,
+    /// The hits of the words [`object_chars`] skips (copies).
+    skip_hits: Vec<Hit>,
     /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
     quotes: Vec<(usize, bool)>,
     /// [`years_in`] of the whole text.
@@ -387,52 +430,90 @@ fn object_char(c: char) -> bool {
 }
 
 impl<'t> Lexed<'t> {
-    fn new(t: &'t str) -> Self {
+    /// Lexes the parts of `t` that the queries look at: `spans`, sorted by
+    /// start (each widened to the front by the longest word, so that the hits
+    /// and years overlapping a span are those of the whole text).
+    fn new(t: &'t str, spans: &[(usize, usize)]) -> Self {
         let v = vocab();
+        let margin = v.max_len.iter().copied().max().unwrap_or(0);
+        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+        for &(s, e) in spans {
+            let (s, e) = (floor(t, s.saturating_sub(margin)), floor(t, e));
+            match ranges.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ if e > s => ranges.push((s, e)),
+                _ => {}
+            }
+        }
+        let covered: usize = ranges.iter().map(|r| r.1 - r.0).sum();
         // (about one hit every few characters)
-        let mut hits = Vec::with_capacity(t.len() / 8);
+        let mut hits = Vec::with_capacity(covered / 8);
         let mut quotes = Vec::new();
+        let mut years = Vec::new();
+        for &(rs, re) in &ranges {
+            years.extend(years_in(t, rs, re));
+            Self::lex(v, t, (rs, re), &mut hits, &mut quotes);
+        }
+        Self::finish(t, hits, quotes, years)
+    }
+
+    /// Finds the words starting in `t[rs..re]` and the quotes there.
+    fn lex(v: &Vocab, t: &str, (rs, re): (usize, usize), hits: &mut Vec<Hit>, quotes: &mut Vec<(usize, bool)>) {
         let bytes = t.as_bytes();
-        let mut next = 0;
-        while next < bytes.len() {
-            let pos = next;
+        let n = bytes.len();
+        let mut pos = rs;
+        while pos < re {
             let b0 = bytes[pos];
             // (decoded here: most characters have three bytes)
-            let c = if b0 < 0x80 {
-                next += 1;
-                b0 as char
-            } else if (0xE0..0xF0).contains(&b0) && pos + 2 < bytes.len() {
-                next += 3;
+            let (g, cl) = if b0 < 0x80 {
+                (v.slot[usize::from(b0)], 1)
+            } else if (0xE0..0xF0).contains(&b0) && pos + 2 < n {
                 let u = (u32::from(b0) & 0x0F) << 12
                     | (u32::from(bytes[pos + 1]) & 0x3F) << 6
                     | (u32::from(bytes[pos + 2]) & 0x3F);
-                let Some(c) = char::from_u32(u) else { continue };
                 if b0 == 0xE2 || b0 == 0xE3 {
-                    match c {
-                        '“' | '《' | '「' => quotes.push((pos, true)),
-                        '”' | '》' | '」' => quotes.push((pos, false)),
+                    match u {
+                        // “ 《 「
+                        0x201C | 0x300A | 0x300C => quotes.push((pos, true)),
+                        // ” 》 」
+                        0x201D | 0x300B | 0x300D => quotes.push((pos, false)),
                         _ => {}
                     }
                 }
-                c
+                (v.slot[u as usize], 3)
             } else {
                 let Some(c) = t[pos..].chars().next() else { break };
-                next += c.len_utf8();
-                c
+                let g = match usize::try_from(u32::from(c)) {
+                    Ok(u) if u < 0x10000 => v.slot[u],
+                    _ => v.by_first.get(&c).copied().unwrap_or(0),
+                };
+                (g, c.len_utf8())
             };
-            if !v.maybe_first(c) {
-                continue;
-            }
-            let Some(list) = v.by_first.get(&c) else { continue };
-            let rest = &bytes[pos..];
-            for &word in list {
-                let w = v.words[word as usize].text.as_bytes();
-                // (the first character is equal; no memcmp call for a few bytes)
-                if w.len() <= rest.len() && w[c.len_utf8()..].iter().zip(&rest[c.len_utf8()..]).all(|(a, b)| a == b) {
-                    hits.push(Hit { pos, end: pos + w.len(), word, cats: v.words[word as usize].cats });
+            let after = pos + cl;
+            if g != 0 {
+                let (a, b) = v.groups[usize::from(g)];
+                let next4 = match bytes.get(after..after + 4) {
+                    Some(x) => u32::from_le_bytes([x[0], x[1], x[2], x[3]]),
+                    None => bytes[after..].iter().rev().fold(0, |acc, &x| acc << 8 | u32::from(x)),
+                };
+                for c in &v.cands[a as usize..b as usize] {
+                    let len = c.len as usize;
+                    if next4 & c.mask != c.next || len > n - pos {
+                        continue;
+                    }
+                    // (the first five bytes or fewer are equal: no memcmp call for short words)
+                    if len > cl + 4 && bytes[after + 4..pos + len] != v.words[c.word as usize].text.as_bytes()[cl + 4..]
+                    {
+                        continue;
+                    }
+                    hits.push(Hit { pos, end: pos + len, word: c.word, cats: c.cats });
                 }
             }
+            pos = after;
         }
+    }
+
+    fn finish(t: &'t str, hits: Vec<Hit>, quotes: Vec<(usize, bool)>, years: Vec<(i32, usize, usize)>) -> Self {
         let mut counts = [0usize; CATS];
         let (mut n_scan, mut n_skip) = (0, 0);
         for h in &hits {
@@ -444,23 +525,23 @@ impl<'t> Lexed<'t> {
             n_scan += usize::from(h.cats & SCAN != 0);
             n_skip += usize::from(h.cats & SKIP != 0);
         }
-        let mut by_cat: Vec<Vec<u32>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        let mut by_cat: Vec<Vec<Hit>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
         let (mut scan_hits, mut skip_hits) = (Vec::with_capacity(n_scan), Vec::with_capacity(n_skip));
         for (k, h) in hits.iter().enumerate() {
             let cats = h.cats;
             let mut rest = cats;
             while rest != 0 {
-                by_cat[rest.trailing_zeros() as usize].push(k as u32);
+                by_cat[rest.trailing_zeros() as usize].push(*h);
                 rest &= rest - 1;
             }
             if cats & SCAN != 0 {
-                scan_hits.push(k as u32);
+                scan_hits.push((h.pos, k as u32));
             }
             if cats & SKIP != 0 {
-                skip_hits.push(k as u32);
+                skip_hits.push(*h);
             }
         }
-        Lexed { t, hits, by_cat, scan_hits, skip_hits, quotes, years: years_in(t, 0, t.len()) }
+        Lexed { t, hits, by_cat, scan_hits, skip_hits, quotes, years }
     }
 
     /// Number of object characters ([`object_char`]) starting in
@@ -470,11 +551,6 @@ impl<'t> Lexed<'t> {
             to += 1;
         }
         self.t[from..to].chars().filter(|&c| object_char(c)).take(limit).count()
-    }
-
-    /// Index into `list` (sorted hit indices) of the first hit at or after `pos`.
-    fn first_in(&self, list: &[u32], pos: usize) -> usize {
-        list.partition_point(|&i| self.hits[i as usize].pos < pos)
     }
 
     /// Index of the first hit at or after `pos`.
@@ -522,8 +598,8 @@ impl<'t> Lexed<'t> {
             return None;
         }
         let list = &self.by_cat[cat as usize];
-        let k = list.partition_point(|&i| self.hits[i as usize].pos < from);
-        list[k..].iter().map(|&i| self.hits[i as usize]).take_while(|h| h.pos < to).find(|h| h.end <= to)
+        let k = list.partition_point(|h| h.pos < from);
+        list[k..].iter().take_while(|h| h.pos < to).find(|h| h.end <= to).copied()
     }
 
     fn has(&self, cat: Cat, from: usize, to: usize) -> bool {
@@ -533,8 +609,8 @@ impl<'t> Lexed<'t> {
     /// The built-in date words inside `t[from..to]`.
     fn dates_in(&self, from: usize, to: usize) -> impl Iterator<Item = Hit> + '_ {
         let list = &self.by_cat[Cat::Date as usize];
-        let k = self.first_in(list, from);
-        list[k..].iter().map(|&i| self.hits[i as usize]).take_while(move |h| h.pos < to).filter(move |h| h.end <= to)
+        let k = list.partition_point(|h| h.pos < from);
+        list[k..].iter().copied().take_while(move |h| h.pos < to).filter(move |h| h.end <= to)
     }
 
     /// [`years_in`] of `t[from..to]`: the years of the whole text that lie
@@ -613,20 +689,20 @@ fn scan_with(
 ) -> Option<(Modality, usize, usize)> {
     let (hits, list, quotes) = (&lx.hits, &lx.scan_hits, &lx.quotes);
     let mut modality = None;
-    let mut k = lx.first_in(list, s);
+    let mut k = list.partition_point(|x| x.0 < s);
     let mut q = quotes.partition_point(|x| x.0 < s);
     let mut pos = s;
     let mut quoted: i32 = 0;
     let go_on = std::cell::Cell::new(true);
     let mut on_verb = |h| go_on.set(on_verb(h));
     loop {
-        while list.get(k).is_some_and(|&i| hits[i as usize].pos < pos) {
+        while list.get(k).is_some_and(|x| x.0 < pos) {
             k += 1;
         }
         while quotes.get(q).is_some_and(|x| x.0 < pos) {
             q += 1;
         }
-        let word_at = list.get(k).map_or(usize::MAX, |&i| hits[i as usize].pos);
+        let word_at = list.get(k).map_or(usize::MAX, |x| x.0);
         let quote_at = quotes.get(q).map_or(usize::MAX, |x| x.0);
         if quote_at <= word_at {
             if quote_at >= e {
@@ -643,7 +719,7 @@ fn scan_with(
         if quoted > 0 {
             continue;
         }
-        let i = list[k] as usize;
+        let i = list[k].1 as usize;
         let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
         if let Some(next) = scan_at(lx, &hits[i..i + n], e, &mut modality, &mut on_verb) {
             pos = next;
@@ -735,10 +811,10 @@ fn has_object(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, u
 /// adverbs and time words, quantities (sorted `(start, end, _)`) and years:
 /// the clause's own object; counted up to `limit`.
 fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, usize)], limit: usize) -> usize {
-    let (t, hits, list) = (lx.t, &lx.hits, &lx.skip_hits);
+    let (t, list) = (lx.t, &lx.skip_hits);
     let mut n = 0;
     let mut pos = s;
-    let mut k = lx.first_in(list, s);
+    let mut k = list.partition_point(|h| h.pos < s);
     while pos < e {
         if let Some(&(_, qe, _)) = quantities.iter().find(|q| q.0 <= pos && pos < q.1) {
             pos = qe.max(pos + 1);
@@ -752,11 +828,11 @@ fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize,
             }
             continue;
         }
-        while list.get(k).is_some_and(|&i| hits[i as usize].pos < pos) {
+        while list.get(k).is_some_and(|h| h.pos < pos) {
             k += 1;
         }
         // up to the next word to skip or quantity: count at once
-        let word_at = list.get(k).map_or(usize::MAX, |&i| hits[i as usize].pos);
+        let word_at = list.get(k).map_or(usize::MAX, |h| h.pos);
         let quantity_at = quantities.iter().map(|q| q.0).filter(|&x| x > pos).min().unwrap_or(usize::MAX);
         let next = word_at.min(quantity_at).min(e);
         if next > pos {
@@ -768,7 +844,7 @@ fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize,
             continue;
         }
         // the longest verb, light verb, modality word or adverb here
-        let skip = hits[list[k] as usize].len();
+        let skip = list[k].len();
         if pos + skip <= e {
             pos += skip;
             continue;
@@ -827,7 +903,13 @@ fn marker_len(s: &str) -> Option<usize> {
     {
         return None;
     }
-    for w in ["首先", "其次", "再次", "最后", "第一", "第二", "第三", "第四", "第五"] {
+    // (the words begin with 首, 其, 再, 最 or 第)
+    let words: &[&str] = if matches!(c, '首' | '其' | '再' | '最' | '第') {
+        &["首先", "其次", "再次", "最后", "第一", "第二", "第三", "第四", "第五"]
+    } else {
+        &[]
+    };
+    for w in words {
         if let Some(r) = s.strip_prefix(w) {
             if r.starts_with([',', '，', '是']) {
                 return Some(w.len() + r.chars().next().map_or(0, char::len_utf8));
@@ -954,13 +1036,12 @@ struct Ctx<'a, 'n> {
     indicators: &'a [Indicator],
     /// (normalized start, normalized end, id) of the indicators, sorted.
     inds: Vec<(usize, usize, usize)>,
+    /// The entries of `inds` that are targets ([`Ctx::targets_in`]).
+    target_inds: Vec<(usize, usize, usize)>,
     year: Option<i32>,
     block: Option<(usize, usize)>,
     block_year: Option<i32>,
     better: Vec<(usize, usize)>,
-    /// Sorted ids of indicators quoting an annual target again (status plan:
-    /// restatements and stretch figures, see [`crate::targets`]).
-    restated: Vec<usize>,
 }
 
 impl Ctx<'_, '_> {
@@ -973,11 +1054,15 @@ impl Ctx<'_, '_> {
     /// Target indicators (with a value) inside `from..to`; in the targets
     /// paragraph also the stretch figures ("力争7%", status plan).
     fn targets_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
-        self.inds_in(from, to).iter().filter(move |x| x.1 <= to).map(|x| x.2).filter(|&k| {
-            let i = &self.indicators[k];
-            let quoted = i.status == Status::Plan && self.restated.binary_search(&k).is_ok();
-            (i.status == Status::Target || quoted) && i.bound != Bound::Absent
-        })
+        let a = self.target_inds.partition_point(|x| x.0 < from);
+        self.target_inds[a..].iter().take_while(move |x| x.0 < to).filter(move |x| x.1 <= to).map(|x| x.2)
+    }
+
+    /// `true` for a target indicator (with a value) of [`Ctx::targets_in`].
+    fn is_target(indicators: &[Indicator], restated: &[usize], k: usize) -> bool {
+        let i = &indicators[k];
+        let quoted = i.status == Status::Plan && restated.binary_search(&k).is_ok();
+        (i.status == Status::Target || quoted) && i.bound != Bound::Absent
     }
 
     fn has_targets(&self, from: usize, to: usize) -> bool {
@@ -991,6 +1076,12 @@ impl Ctx<'_, '_> {
     fn in_block(&self, p: usize) -> bool {
         self.block.is_some_and(|(s, e)| p >= s && p < e)
     }
+}
+
+/// `str::contains` for a short text (a verb): compares the bytes at each
+/// position instead of setting up a searcher.
+fn contains(text: &str, word: &str) -> bool {
+    text.as_bytes().windows(word.len()).any(|x| x == word.as_bytes())
 }
 
 /// Does the clause have anything of a pledge (a verb, a modality cue or a target)?
@@ -1189,21 +1280,9 @@ pub fn extract(
         .filter(|x| x.2 < indicators.len())
         .collect();
     inds.sort_unstable();
-    let ctx = Ctx {
-        norm,
-        t,
-        lx: Lexed::new(t),
-        sections,
-        indicators,
-        inds,
-        year: meta.year,
-        block: block.map(|b| (norm.from_original(b.start), norm.from_original(b.end))),
-        block_year: block.and_then(|b| b.year).or(meta.year),
-        better: block
-            .map(|b| b.better.iter().map(|s| (norm.from_original(s.start), norm.from_original(s.end))).collect())
-            .unwrap_or_default(),
-        restated: block.map(|b| b.quoted.clone()).unwrap_or_default(),
-    };
+    let block_span = block.map(|b| (norm.from_original(b.start), norm.from_original(b.end)));
+    // the parts of the text looked at: the livelihood items and the paragraphs read
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut scratch = Scratch::default();
     // 1. livelihood items
@@ -1216,6 +1295,7 @@ pub fn extract(
                 continue;
             }
             covered.push((s, e));
+            spans.push((s, e));
             let arena = &mut scratch.arena;
             let from = arena.len();
             split_clauses_into(t, s, e, &mut scratch.clauses);
@@ -1260,24 +1340,53 @@ pub fn extract(
         .skip(1)
         .map(|p| p - t[..p].chars().next_back().map_or(0, char::len_utf8))
         .collect();
+    // the paragraphs: (paragraph, start, end, full, outlook, read)
+    let paras: Vec<(&Paragraph, usize, usize, bool, bool, bool)> = paragraphs
+        .iter()
+        .filter_map(|p| {
+            let (ps, pe) = (norm.from_original(p.start), norm.from_original(p.end));
+            let (ps, pe) = (floor(t, ps), floor(t, pe));
+            if pe <= ps {
+                return None;
+            }
+            let role = role_of(sections, p.section);
+            let para_in_block = block_span.is_some_and(|(bs, be)| bs < pe && be > ps);
+            let task_titled = role == Some(Role::Outlook) && task_title(sections, p.section);
+            let full =
+                matches!(role, Some(Role::Targets | Role::Goals | Role::Tasks | Role::SelfBuilding | Role::Livelihood))
+                    || task_titled
+                    || (no_task_part
+                        && p.section.is_some_and(|s| top_of(sections, s) != first_top)
+                        && matches!(role, None | Some(Role::Other | Role::Outlook)))
+                    || (sections.is_empty() && block_span.is_some_and(|(bs, _)| ps >= bs));
+            let outlook = role == Some(Role::Outlook);
+            Some((p, ps, pe, full, outlook, full || outlook || para_in_block))
+        })
+        .collect();
+    spans.extend(paras.iter().filter(|x| x.5).map(|x| (x.1, x.2)));
+    spans.sort_unstable();
+    // (sorted ids of indicators quoting an annual target again: status plan,
+    // restatements and stretch figures, see [`crate::targets`])
+    let restated: &[usize] = block.map_or(&[], |b| &b.quoted);
+    let target_inds = inds.iter().copied().filter(|x| Ctx::is_target(indicators, restated, x.2)).collect();
+    let ctx = Ctx {
+        norm,
+        t,
+        lx: Lexed::new(t, &spans),
+        sections,
+        indicators,
+        inds,
+        target_inds,
+        year: meta.year,
+        block: block_span,
+        block_year: block.and_then(|b| b.year).or(meta.year),
+        better: block
+            .map(|b| b.better.iter().map(|s| (norm.from_original(s.start), norm.from_original(s.end))).collect())
+            .unwrap_or_default(),
+    };
     let mut ds: Vec<Draft> = Vec::new();
-    for p in paragraphs {
-        let (ps, pe) = (norm.from_original(p.start), norm.from_original(p.end));
-        let (ps, pe) = (floor(t, ps), floor(t, pe));
-        if pe <= ps {
-            continue;
-        }
+    for &(p, ps, pe, full, outlook, read) in &paras {
         let role = role_of(sections, p.section);
-        let para_in_block = ctx.block.is_some_and(|(bs, be)| bs < pe && be > ps);
-        let task_titled = role == Some(Role::Outlook) && task_title(sections, p.section);
-        let full =
-            matches!(role, Some(Role::Targets | Role::Goals | Role::Tasks | Role::SelfBuilding | Role::Livelihood))
-                || task_titled
-                || (no_task_part
-                    && p.section.is_some_and(|s| top_of(sections, s) != first_top)
-                    && matches!(role, None | Some(Role::Other | Role::Outlook)))
-                || (sections.is_empty() && ctx.block.is_some_and(|(bs, _)| ps >= bs));
-        let outlook = role == Some(Role::Outlook);
         // five-year goals: a lead paragraph "今后五年…目标是：" and the list after it
         let starts_item = {
             let head = t[ps..pe].trim_start();
@@ -1287,7 +1396,7 @@ pub fn extract(
             plan_run = false;
         }
         let para_plan = role == Some(Role::Goals) || plan_run;
-        if !full && !outlook && !para_in_block {
+        if !read {
             continue;
         }
         let lead = p.lead.as_ref().map(|l| (norm.from_original(l.start), norm.from_original(l.end)));
@@ -1602,7 +1711,7 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
         CommitmentKind::Event
     } else if stage == Some(Stage::Attain)
         || modality == Modality::Aspire
-        || (action.as_ref().is_some_and(|a| a.verb.contains("打造") || a.verb.contains("建设"))
+        || (action.as_ref().is_some_and(|a| contains(&a.verb, "打造") || contains(&a.verb, "建设"))
             && in_obj(Cat::AspirationNoun))
     {
         CommitmentKind::Aspiration
@@ -1611,7 +1720,7 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     {
         CommitmentKind::Project
     } else if (modality == Modality::Guarantee
-        || action.as_ref().is_some_and(|a| ["防范", "防止", "杜绝", "遏制"].iter().any(|w| a.verb.contains(w))))
+        || action.as_ref().is_some_and(|a| ["防范", "防止", "杜绝", "遏制"].iter().any(|w| contains(&a.verb, w))))
         && lx.has(Cat::GuaranteeCue, s, e)
     {
         CommitmentKind::Guarantee
@@ -1975,23 +2084,23 @@ mod tests {
     fn deadlines_by_pattern() {
         let t = "确保2018年完成竣工验收";
         assert_eq!(
-            deadline_of(&Lexed::new(t), 0, t.len(), Some(2017)).map(|d| (d.0, d.2)),
+            deadline_of(&Lexed::new(t, &[(0, t.len())]), 0, t.len(), Some(2017)).map(|d| (d.0, d.2)),
             Some((Some(2018), DeadlineKind::Explicit))
         );
         let t = "比2010年翻一番";
-        assert!(deadline_of(&Lexed::new(t), 0, t.len(), Some(2017)).is_none());
+        assert!(deadline_of(&Lexed::new(t, &[(0, t.len())]), 0, t.len(), Some(2017)).is_none());
         let t = "五年内全部得到安置";
         assert_eq!(
-            deadline_of(&Lexed::new(t), 0, t.len(), Some(2017)).map(|d| (d.0, d.2)),
+            deadline_of(&Lexed::new(t, &[(0, t.len())]), 0, t.len(), Some(2017)).map(|d| (d.0, d.2)),
             Some((Some(2021), DeadlineKind::Relative))
         );
         let t = "2025年6月底前建成";
         assert_eq!(
-            deadline_of(&Lexed::new(t), 0, t.len(), Some(2024)).map(|d| (d.0, d.1)),
+            deadline_of(&Lexed::new(t, &[(0, t.len())]), 0, t.len(), Some(2024)).map(|d| (d.0, d.1)),
             Some((Some(2025), Some(6)))
         );
         let t = "到2030年";
-        let d = deadline_of(&Lexed::new(t), 0, t.len(), Some(2026)).unwrap();
+        let d = deadline_of(&Lexed::new(t, &[(0, t.len())]), 0, t.len(), Some(2026)).unwrap();
         assert_eq!(&t[d.3..d.4], "到2030年");
     }
 

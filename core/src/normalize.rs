@@ -257,8 +257,12 @@ impl<'a> Normalized<'a> {
                 breaks.push(text.len());
             }
             text.push(c);
-            for _ in 0..c.len_utf8() {
-                starts.push(f.start);
+            // constant lengths: the stores are inlined, no call per char
+            match c.len_utf8() {
+                1 => starts.push(f.start),
+                2 => starts.extend_from_slice(&[f.start; 2]),
+                3 => starts.extend_from_slice(&[f.start; 3]),
+                _ => starts.extend_from_slice(&[f.start; 4]),
             }
         }
         Normalized { original, text, starts, breaks, script }
