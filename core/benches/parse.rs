@@ -20,31 +20,12 @@
 //! `reindex` (bytes → chars, on a copy of the report) and `to_json`.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+#[path = "../examples/common/mod.rs"]
+mod common;
 
 use baogao::normalize::Normalized;
 use baogao::{Diagnostic, Indicator, List, Meta, OffsetUnit, Paragraph, Report, Section};
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
-
-fn corpus() -> Vec<String> {
-    let dir = std::env::var_os("BAOGAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let texts: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
-    if texts.is_empty() {
-        eprintln!("corpus not found at {}: benchmarking the embedded sample", dir.display());
-        return vec![baogao::SAMPLE_REPORT.to_string()];
-    }
-    texts
-}
 
 /// `n` copies of the sample in one text, each line suffixed with its copy number.
 fn sample_times(n: usize) -> String {
@@ -92,7 +73,7 @@ fn prepare(text: &str) -> Prepared<'_> {
 
 fn bench(c: &mut Criterion) {
     let inputs: Vec<(&str, Vec<String>)> = vec![
-        ("corpus", corpus()),
+        ("corpus", common::corpus_texts()),
         ("sample", vec![baogao::SAMPLE_REPORT.to_string()]),
         ("sample×10", vec![sample_times(10)]),
     ];

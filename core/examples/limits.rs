@@ -14,26 +14,14 @@
 //! and `bytes` (a plain loop counting ASCII digits). `--json` prints one JSON
 //! object (used by `scripts/bench-side-by-side.py`).
 
+mod common;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn inputs(args: &[String]) -> Vec<Vec<u8>> {
-    let files: Vec<PathBuf> = if args.is_empty() {
-        let dir = std::env::var_os("BAOGAO_CORPUS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
-        let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        v.sort();
-        v
-    } else {
-        args.iter().map(PathBuf::from).collect()
-    };
+    let files: Vec<PathBuf> =
+        if args.is_empty() { common::corpus_files().1 } else { args.iter().map(PathBuf::from).collect() };
     let texts: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
     if texts.is_empty() {
         return vec![baogao::SAMPLE_REPORT.as_bytes().to_vec()];

@@ -22,6 +22,8 @@
 //!
 //! Ends with the largest `parse` ratio and exits non-zero only on a read error.
 
+mod common;
+
 use std::path::PathBuf;
 
 use baogao::OffsetUnit;
@@ -34,17 +36,7 @@ fn inputs() -> Vec<(String, String)> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut out: Vec<(String, String)> = Vec::new();
     let files: Vec<PathBuf> = if args.is_empty() {
-        let dir = std::env::var_os("BAOGAO_CORPUS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
-        let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        v.sort();
+        let (dir, v) = common::corpus_files();
         if v.is_empty() {
             eprintln!("no corpus at {}: the sample only", dir.display());
         }

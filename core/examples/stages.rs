@@ -7,30 +7,11 @@
 //! cargo run --release -p baogao --example stages
 //! ```
 
-use std::path::PathBuf;
+mod common;
+
 use std::time::{Duration, Instant};
 
 use baogao::normalize::Normalized;
-
-fn corpus() -> Vec<String> {
-    let dir = std::env::var_os("BAOGAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let texts: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
-    if texts.is_empty() {
-        eprintln!("no corpus at {}: using the embedded sample", dir.display());
-        return vec![baogao::SAMPLE_REPORT.to_string()];
-    }
-    texts
-}
 
 fn best<F: FnMut() -> usize>(mut f: F) -> Duration {
     (0..5)
@@ -44,7 +25,7 @@ fn best<F: FnMut() -> usize>(mut f: F) -> Duration {
 }
 
 fn main() {
-    let texts = corpus();
+    let texts = common::corpus_texts();
     let bytes: usize = texts.iter().map(String::len).sum();
     let norms: Vec<Normalized<'_>> = texts.iter().map(|t| Normalized::new(t)).collect();
     let reports: Vec<baogao::Report> = texts.iter().map(|t| baogao::parse(t)).collect();

@@ -9,28 +9,9 @@
 //! the embedded sample when absent), and the time to parse the sample report
 //! against twenty copies of it in one text: a linear parser takes about 20×.
 
-use std::path::PathBuf;
-use std::time::{Duration, Instant};
+mod common;
 
-fn corpus() -> Vec<String> {
-    let dir = std::env::var_os("BAOGAO_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    let texts: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
-    if texts.is_empty() {
-        eprintln!("no corpus at {}: using the embedded sample", dir.display());
-        return vec![baogao::SAMPLE_REPORT.to_string()];
-    }
-    texts
-}
+use std::time::{Duration, Instant};
 
 fn best_of<F: FnMut()>(n: usize, mut f: F) -> Duration {
     (0..n)
@@ -44,7 +25,7 @@ fn best_of<F: FnMut()>(n: usize, mut f: F) -> Duration {
 }
 
 fn main() {
-    let texts = corpus();
+    let texts = common::corpus_texts();
     let bytes: usize = texts.iter().map(String::len).sum();
     let t = best_of(5, || {
         for x in &texts {

@@ -38,7 +38,7 @@
 //! assert_eq!((p.start_year, p.end_year, p.aggregation), (Some(2012), Some(2016), baogao::Aggregation::Cagr));
 //! ```
 
-use crate::lexicon::{cues, WordMap};
+use crate::lexicon::{cue_words, cues, WordMap};
 use crate::metrics;
 use crate::model::{
     Aggregation, BaseUnit, Indicator, IndicatorKind, Meta, Metric, Paragraph, Period, Rank, Relation, RelationKind,
@@ -46,24 +46,6 @@ use crate::model::{
 };
 use crate::normalize::Normalized;
 use crate::numbers::{self, is_clause_break, Form, Quantity};
-
-/// The cue categories this module uses, looked up once (each
-/// [`cues`]`().get` is a hash lookup).
-macro_rules! cue_words {
-    ($($name:ident),* $(,)?) => {
-        struct Words {
-            $($name: &'static crate::lexicon::WordMap<&'static str>,)*
-        }
-
-        fn words() -> &'static Words {
-            static W: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-            W.get_or_init(|| {
-                let c = cues();
-                Words { $($name: c.get(stringify!($name)),)* }
-            })
-        }
-    };
-}
 
 cue_words!(
     aggregation,

@@ -359,6 +359,27 @@ impl Cues {
     }
 }
 
+/// Declares `struct Words` with one `&'static WordMap` field per named
+/// category of `data/cues.tsv` and `fn words() -> &'static Words` filling it
+/// once, so a stage looks each category up once, not per use (each
+/// [`cues`]`().get` is a hash lookup). The calling module imports [`cues`].
+macro_rules! cue_words {
+    ($($name:ident),* $(,)?) => {
+        struct Words {
+            $($name: &'static crate::lexicon::WordMap<&'static str>,)*
+        }
+
+        fn words() -> &'static Words {
+            static W: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+            W.get_or_init(|| {
+                let c = cues();
+                Words { $($name: c.get(stringify!($name)),)* }
+            })
+        }
+    };
+}
+pub(crate) use cue_words;
+
 /// The cue words of `data/cues.tsv`, parsed once.
 pub fn cues() -> &'static Cues {
     static T: OnceLock<Cues> = OnceLock::new();

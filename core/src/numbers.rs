@@ -46,26 +46,8 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{cues, rows, WordMap};
+use crate::lexicon::{cue_words, cues, rows, WordMap};
 use crate::model::{BaseUnit, Bound};
-
-/// The cue categories this module uses, looked up once (each
-/// [`cues`]`().get` is a hash lookup).
-macro_rules! cue_words {
-    ($($name:ident),* $(,)?) => {
-        struct Words {
-            $($name: &'static crate::lexicon::WordMap<&'static str>,)*
-        }
-
-        fn words() -> &'static Words {
-            static W: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
-            W.get_or_init(|| {
-                let c = cues();
-                Words { $($name: c.get(stringify!($name)),)* }
-            })
-        }
-    };
-}
 
 cue_words!(
     bound_after,
@@ -214,6 +196,24 @@ pub struct Quantity {
     /// `true` when the unit was written once after an enumeration and
     /// belongs to a later number ("256" in "256、452、112万平方米").
     pub shared_unit: bool,
+}
+
+/// An Arabic number at `p..q` with `decimals` digits after the point.
+fn arabic_num(p: usize, q: usize, value: f64, mantissa: f64, decimals: usize, too_long: bool) -> Num {
+    Num {
+        start: p,
+        end: q,
+        value,
+        chinese: false,
+        small: false,
+        magnitude_only: false,
+        positional: false,
+        integer: decimals == 0,
+        invalid: too_long || !value.is_finite(),
+        approx: false,
+        mantissa,
+        decimals: decimals as i32,
+    }
 }
 
 /// Finds every quantity in `text` (normally [`crate::normalize::Normalized::text`]).
@@ -611,20 +611,7 @@ impl<'t> Scanner<'t> {
         let value = parse(&buf[..n]);
         buf[ni..ni + frac.len()].copy_from_slice(frac);
         let mantissa = parse(&buf[..ni + frac.len()]);
-        Num {
-            start: p,
-            end: q,
-            value,
-            chinese: false,
-            small: false,
-            magnitude_only: false,
-            positional: false,
-            integer: frac.is_empty(),
-            invalid: too_long || !value.is_finite(),
-            approx: false,
-            mantissa,
-            decimals: frac.len() as i32,
-        }
+        arabic_num(p, q, value, mantissa, frac.len(), too_long)
     }
 
     /// [`Self::arabic`] for numbers too long for its buffers (same result).
@@ -665,20 +652,8 @@ impl<'t> Scanner<'t> {
         }
         let text = if frac.is_empty() { int.clone() } else { format!("{int}.{frac}") };
         let value = text.parse::<f64>().unwrap_or(f64::NAN);
-        Num {
-            start: p,
-            end: q,
-            value,
-            chinese: false,
-            small: false,
-            magnitude_only: false,
-            positional: false,
-            integer: frac.is_empty(),
-            invalid: too_long || !value.is_finite(),
-            approx: false,
-            mantissa: format!("{int}{frac}").parse::<f64>().unwrap_or(f64::NAN),
-            decimals: frac.len() as i32,
-        }
+        let mantissa = format!("{int}{frac}").parse::<f64>().unwrap_or(f64::NAN);
+        arabic_num(p, q, value, mantissa, frac.len(), too_long)
     }
 
     fn chinese(&self, p: usize) -> Option<Num> {

@@ -148,35 +148,6 @@ fn parse_guarded(name: &str, text: &str) -> (Report, Duration) {
     }
 }
 
-/// Every (start, end, text) of a report.
-fn spans(r: &Report) -> Vec<(usize, usize, String, &'static str)> {
-    let mut out = Vec::new();
-    for s in &r.sections {
-        out.push((s.title_start, s.title_end, s.title.clone(), "section title"));
-    }
-    for p in &r.paragraphs {
-        out.push((p.start, p.end, p.text.clone(), "paragraph"));
-        if let Some(l) = &p.lead {
-            out.push((l.start, l.end, l.text.clone(), "lead"));
-        }
-    }
-    for i in &r.indicators {
-        out.push((i.start, i.end, i.text.clone(), "indicator"));
-    }
-    for c in &r.commitments {
-        out.push((c.start, c.end, c.text.clone(), "commitment"));
-        if let Some(o) = &c.object {
-            out.push((o.start, o.end, o.text.clone(), "commitment object"));
-        }
-    }
-    for l in &r.lists {
-        for it in &l.items {
-            out.push((it.start, it.end, it.text.clone(), "list item"));
-        }
-    }
-    out
-}
-
 /// Spans without text: they must lie on boundaries inside the text.
 fn bare_spans(r: &Report) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
@@ -202,7 +173,7 @@ fn bare_spans(r: &Report) -> Vec<(usize, usize, &'static str)> {
 /// spans with text.
 fn check_spans(name: &str, text: &str, report: &Report) -> usize {
     assert_eq!(report.offset_unit, OffsetUnit::Utf8);
-    let items = spans(report);
+    let items = common::text_spans(report);
     for (s, e, t, what) in &items {
         assert_eq!(text.get(*s..*e), Some(t.as_str()), "{name}: {what} bytes {s}..{e}");
     }
@@ -210,13 +181,13 @@ fn check_spans(name: &str, text: &str, report: &Report) -> usize {
         assert!(s <= e && text.get(s..e).is_some(), "{name}: {what} bytes {s}..{e} not a slice");
     }
     let chars: Vec<char> = text.chars().collect();
-    for (s, e, t, what) in spans(&report.reindexed(OffsetUnit::Char)) {
+    for (s, e, t, what) in common::text_spans(&report.reindexed(OffsetUnit::Char)) {
         assert!(s <= e && e <= chars.len(), "{name}: {what} chars {s}..{e}");
         assert_eq!(chars[s..e].iter().collect::<String>(), t, "{name}: {what} chars {s}..{e}");
     }
     let units: Vec<u16> = text.encode_utf16().collect();
     let utf16 = report.reindexed(OffsetUnit::Utf16);
-    for (s, e, t, what) in spans(&utf16) {
+    for (s, e, t, what) in common::text_spans(&utf16) {
         assert!(s <= e && e <= units.len(), "{name}: {what} utf16 {s}..{e}");
         assert_eq!(String::from_utf16(&units[s..e]).ok(), Some(t), "{name}: {what} utf16 {s}..{e}");
     }

@@ -9,32 +9,10 @@ use baogao::{OffsetUnit, Report};
 /// Every (start, end, expected text) of a report. Section titles are exact
 /// slices too.
 fn items(r: &Report) -> Vec<(usize, usize, String, &'static str)> {
-    let mut out = Vec::new();
     for s in &r.sections {
-        out.push((s.title_start, s.title_end, s.title.clone(), "section title"));
         assert!(s.start <= s.title_start && s.title_end <= s.end, "section span covers its title");
     }
-    for p in &r.paragraphs {
-        out.push((p.start, p.end, p.text.clone(), "paragraph"));
-        if let Some(l) = &p.lead {
-            out.push((l.start, l.end, l.text.clone(), "lead"));
-        }
-    }
-    for i in &r.indicators {
-        out.push((i.start, i.end, i.text.clone(), "indicator"));
-    }
-    for c in &r.commitments {
-        out.push((c.start, c.end, c.text.clone(), "commitment"));
-        if let Some(o) = &c.object {
-            out.push((o.start, o.end, o.text.clone(), "commitment object"));
-        }
-    }
-    for l in &r.lists {
-        for it in &l.items {
-            out.push((it.start, it.end, it.text.clone(), "list item"));
-        }
-    }
-    out
+    common::text_spans(r)
 }
 
 /// Checks the invariant in all three units; returns the number of spans checked.
