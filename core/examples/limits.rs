@@ -17,7 +17,7 @@
 mod common;
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn inputs(args: &[String]) -> Vec<Vec<u8>> {
     let files: Vec<PathBuf> =
@@ -27,17 +27,6 @@ fn inputs(args: &[String]) -> Vec<Vec<u8>> {
         return vec![baogao::SAMPLE_REPORT.as_bytes().to_vec()];
     }
     texts
-}
-
-fn best<F: FnMut() -> usize>(n: usize, mut f: F) -> Duration {
-    (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 fn main() {
@@ -50,10 +39,15 @@ fn main() {
     let chars: usize = strs.iter().map(|s| s.chars().count()).sum();
     let re = regex::Regex::new(r"[0-9]+(\.[0-9]+)?(%|亿元|万元|元|万人|个)?").expect("valid regex");
     let passes: [(&str, Duration); 4] = [
-        ("utf8", best(20, || texts.iter().filter(|b| std::str::from_utf8(b).is_ok()).count())),
-        ("chars", best(20, || strs.iter().map(|s| s.chars().count()).sum())),
-        ("regex", best(20, || strs.iter().map(|s| re.find_iter(s).count()).sum())),
-        ("bytes", best(20, || texts.iter().map(|b| b.iter().filter(|b| b.is_ascii_digit()).count()).sum())),
+        ("utf8", common::best_of(20, || texts.iter().filter(|b| std::str::from_utf8(b).is_ok()).count())),
+        ("chars", common::best_of(20, || strs.iter().map(|s| s.chars().count()).sum::<usize>())),
+        ("regex", common::best_of(20, || strs.iter().map(|s| re.find_iter(s).count()).sum::<usize>())),
+        (
+            "bytes",
+            common::best_of(20, || {
+                texts.iter().map(|b| b.iter().filter(|b| b.is_ascii_digit()).count()).sum::<usize>()
+            }),
+        ),
     ];
     let mbs = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64().max(1e-9);
     if json {

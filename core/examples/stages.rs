@@ -9,19 +9,13 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use baogao::normalize::Normalized;
 
-fn best<F: FnMut() -> usize>(mut f: F) -> Duration {
-    (0..5)
-        .map(|_| {
-            let t = Instant::now();
-            std::hint::black_box(f());
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
+/// Best of five runs; the stage results are counts.
+fn best(f: impl FnMut() -> usize) -> Duration {
+    common::best_of(5, f)
 }
 
 fn main() {

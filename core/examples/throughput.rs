@@ -11,23 +11,10 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
-fn best_of<F: FnMut()>(n: usize, mut f: F) -> Duration {
-    (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap()
-}
-
 fn main() {
     let texts = common::corpus_texts();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let t = best_of(5, || {
+    let t = common::best_of(5, || {
         for x in &texts {
             std::hint::black_box(baogao::parse(x));
         }
@@ -47,10 +34,10 @@ fn main() {
         .map(|k| one.lines().map(|l| format!("{l}{k}")).collect::<Vec<_>>().join("\n"))
         .collect::<Vec<_>>()
         .join("\n");
-    let t1 = best_of(5, || {
+    let t1 = common::best_of(5, || {
         std::hint::black_box(baogao::parse(one));
     });
-    let t20 = best_of(3, || {
+    let t20 = common::best_of(3, || {
         std::hint::black_box(baogao::parse(&twenty));
     });
     println!(

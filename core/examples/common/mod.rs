@@ -32,3 +32,15 @@ pub fn corpus_texts() -> Vec<String> {
     }
     texts
 }
+
+/// The shortest of `n` runs of `f` (its result kept from the optimizer).
+pub fn best_of<R>(n: usize, mut f: impl FnMut() -> R) -> std::time::Duration {
+    (0..n)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
