@@ -45,22 +45,200 @@ type CharSet = std::collections::HashSet<char, BuildHasherDefault<CharHasher>>;
 pub struct Normalized<'a> {
     original: &'a str,
     text: String,
-    /// For every byte of `text`: the original byte offset where its char starts.
-    starts: Vec<u32>,
+    /// Where `text` and `original` run in step, sorted (see [`Anchor`]).
+    anchors: Vec<Anchor>,
+    /// For every [`BLOCK`] bytes of `text`: the anchor in force at its start.
+    by_norm: Vec<u32>,
+    /// For every [`BLOCK`] bytes of `original`: the last anchor at or before
+    /// its start (0 when there is none).
+    by_orig: Vec<u32>,
     /// Offsets in `text` of the sentence and clause punctuation (see [`Normalized::pieces`]).
     breaks: Vec<usize>,
     script: Script,
+}
+
+/// From normalized byte `norm` up to the next anchor, normalized byte
+/// `norm + k` starts at original byte `orig + k` (for every `k` at a char
+/// start). A new anchor begins wherever that shift changes — after a char
+/// folded to one of another length, after a dropped char — so a report needs
+/// one per dozen or so characters instead of an entry per byte.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    norm: u32,
+    orig: u32,
+}
+
+/// The block size of the indexes that find the anchor in force at an offset
+/// without a binary search: a lookup scans at most the anchors of one block.
+const BLOCK: usize = 64;
+
+/// For each `BLOCK` of `0..=len`, the index of the last anchor whose `key` is
+/// at or before the block's start (0 when there is none).
+fn block_index(anchors: &[Anchor], len: usize, key: impl Fn(&Anchor) -> u32) -> Vec<u32> {
+    let mut out = Vec::with_capacity(len / BLOCK + 1);
+    let mut i = 0;
+    for k in 0..=len / BLOCK {
+        while anchors.get(i + 1).is_some_and(|a| key(a) as usize <= k * BLOCK) {
+            i += 1;
+        }
+        out.push(i as u32);
+    }
+    out
+}
+
+/// Builds a normalized text and its anchors, appending in order.
+struct Builder {
+    text: String,
+    anchors: Vec<Anchor>,
+    /// `orig - norm` of the last anchor (`i64::MIN` before the first).
+    shift: i64,
+}
+
+impl Builder {
+    fn with_capacity(n: usize) -> Self {
+        Builder { text: String::with_capacity(n), anchors: Vec::new(), shift: i64::MIN }
+    }
+
+    /// Notes that what is appended next starts at original byte `orig`.
+    #[inline]
+    fn mark(&mut self, orig: usize) {
+        let norm = self.text.len();
+        let shift = orig as i64 - norm as i64;
+        if shift != self.shift {
+            self.anchors.push(Anchor { norm: norm as u32, orig: orig as u32 });
+            self.shift = shift;
+        }
+    }
+
+    /// Appends `s`, an unchanged run of the original starting at `orig`.
+    #[inline]
+    fn copy(&mut self, s: &str, orig: usize) {
+        if !s.is_empty() {
+            self.mark(orig);
+            self.text.push_str(s);
+        }
+    }
+
+    /// Appends `c`, folded from the original char at `orig`.
+    #[inline]
+    fn push(&mut self, c: char, orig: usize) {
+        self.mark(orig);
+        self.text.push(c);
+    }
+}
+
+/// The first pass: every char folded (nothing joined yet), with the break
+/// positions and the script. Runs of chars that fold to themselves are
+/// copied whole.
+fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
+    let mut out = Builder::with_capacity(original.len());
+    let mut breaks = Vec::new();
+    let (mut trad, mut simp) = (0usize, 0usize);
+    let bytes = original.as_bytes();
+    // The start of the run of unchanged chars not yet copied.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            match lead {
+                b'\r' | b'\t' => {
+                    out.copy(&original[run..i], run);
+                    if lead == b'\t' {
+                        out.push(' ', i);
+                    }
+                    run = i + 1;
+                }
+                b';' | b'!' | b'?' | b'\n' | b',' | b':' => breaks.push(out.text.len() + (i - run)),
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        // Decode: three-byte sequences (all of CJK) inline, the rest by std.
+        let (u, w) = if lead & 0xF0 == 0xE0 {
+            let s = &bytes[i..i + 3];
+            let u = (lead as u32 & 0x0F) << 12 | (s[1] as u32 & 0x3F) << 6 | (s[2] as u32 & 0x3F);
+            (u, 3)
+        } else {
+            let c = original[i..].chars().next().unwrap_or_default();
+            (c as u32, c.len_utf8())
+        };
+        let e = table_entry(u);
+        trad += (e & TRAD_KEY != 0) as usize;
+        simp += (e & SIMP_ONLY != 0) as usize;
+        if e & (DROP | CHAR_BITS) == 0 {
+            // Unchanged: stays in the run.
+            if e & BREAK != 0 {
+                breaks.push(out.text.len() + (i - run));
+            }
+        } else {
+            out.copy(&original[run..i], run);
+            if e & DROP == 0 {
+                if e & BREAK != 0 {
+                    breaks.push(out.text.len());
+                }
+                out.push(char::from_u32(e & CHAR_BITS).unwrap_or(char::REPLACEMENT_CHARACTER), i);
+            }
+            run = i + w;
+        }
+        i += w;
+    }
+    out.copy(&original[run..], run);
+    let script = if trad >= 20 && trad > simp * 4 {
+        Script::Traditional
+    } else if trad >= 20 && simp >= 20 && trad * 10 >= simp {
+        Script::Mixed
+    } else {
+        Script::Simplified
+    };
+    (out, breaks, script)
+}
+
+/// The second pass: `folded` without the byte ranges `drops` (sorted,
+/// disjoint, on char boundaries), its anchors composed with the first
+/// pass's, and the breaks that remain, shifted.
+fn compact(folded: Builder, mut breaks: Vec<usize>, drops: &[(usize, usize)]) -> (Builder, Vec<usize>) {
+    if drops.is_empty() {
+        return (folded, breaks);
+    }
+    let (t, anchors) = (&folded.text, &folded.anchors);
+    let mut out = Builder::with_capacity(t.len());
+    let mut k = 0;
+    let mut from = 0;
+    for &(ds, de) in drops.iter().chain(std::iter::once(&(t.len(), t.len()))) {
+        // Copy the kept range from..ds one anchor run at a time.
+        let mut pos = from;
+        while pos < ds {
+            while anchors.get(k + 1).is_some_and(|a| a.norm as usize <= pos) {
+                k += 1;
+            }
+            let a = anchors[k];
+            let stop = anchors.get(k + 1).map_or(ds, |n| (n.norm as usize).min(ds));
+            out.copy(&t[pos..stop], a.orig as usize + (pos - a.norm as usize));
+            pos = stop;
+        }
+        from = de;
+    }
+    let (mut d, mut removed) = (0, 0);
+    breaks.retain_mut(|p| {
+        while drops.get(d).is_some_and(|&(_, de)| de <= *p) {
+            removed += drops[d].1 - drops[d].0;
+            d += 1;
+        }
+        if drops.get(d).is_some_and(|&(ds, _)| ds <= *p) {
+            return false;
+        }
+        *p -= removed;
+        true
+    });
+    (out, breaks)
 }
 
 /// The characters [`Normalized::pieces`] can split at: every sentence and
 /// clause break any stage uses.
 pub fn is_break(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | ',' | '，' | ':' | '：' | '…')
-}
-
-struct Folded {
-    c: char,
-    start: u32,
 }
 
 fn table(data: &str) -> CharMap<char> {
@@ -119,47 +297,95 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ':' | ';' | '…' | '”' | '’' | ')' | '》' | '」')
 }
 
-/// `true` when the chars start like a numbered heading ("一、", "(一)", "1.").
-fn starts_heading(chars: &[Folded]) -> bool {
-    let c: Vec<char> = chars.iter().take(4).map(|f| f.c).collect();
+/// `true` when the text starts like a numbered heading ("一、", "(一)", "1.").
+fn starts_heading(text: &str) -> bool {
+    let mut it = text.chars();
+    let c: [Option<char>; 3] = [it.next(), it.next(), it.next()];
     let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
-    match c.as_slice() {
-        [a, '.', b, ..] => numeral(*a) && !b.is_ascii_digit(), // "5.6亿" is a number
-        [a, '、', ..] | [a, '.'] => numeral(*a),
-        [a, b, '、', ..] => numeral(*a) && numeral(*b),
-        ['(', a, ..] => numeral(*a),
+    match c {
+        [Some(a), Some('.'), Some(b)] => numeral(a) && !b.is_ascii_digit(), // "5.6亿" is a number
+        [Some(a), Some('、'), _] | [Some(a), Some('.'), None] => numeral(a),
+        [Some(a), Some(b), Some('、')] => numeral(a) && numeral(b),
+        [Some('('), Some(a), _] => numeral(a),
         _ => false,
     }
 }
 
-/// First and last code point of the dense folding table (CJK radicals to
-/// the compatibility ideographs: every BMP character the tables fold).
-const DENSE_FIRST: u32 = 0x2E80;
-const DENSE_LAST: u32 = 0xFAFF;
-/// Flags of a dense entry; the low 21 bits hold the folded char (0 = itself).
+/// The folding table covers U+2000–U+FFFF: general punctuation, CJK, the
+/// compatibility ideographs and the full-width forms.
+const TABLE_FIRST: u32 = 0x2000;
+/// The first char the Han tables fold or classify.
+const HAN_TABLES_FIRST: u32 = 0x2E80;
+/// The low bits of an entry: the folded char (0 = the char itself).
+const CHAR_BITS: u32 = 0x1F_FFFF;
+/// Entry flags: the folded char is a break ([`is_break`]); the char is
+/// dropped; it is traditional-only; it is simplified-only (for [`Script`]).
+const BREAK: u32 = 1 << 27;
+const DROP: u32 = 1 << 28;
 const TRAD_KEY: u32 = 1 << 29;
 const SIMP_ONLY: u32 = 1 << 30;
 
-/// One array lookup per BMP Han character instead of several hash lookups:
-/// the folded char (compatibility → unified → simplified) and whether the
-/// char is traditional-only or simplified-only (for [`Script`]).
-fn dense() -> &'static [u32] {
-    static T: OnceLock<Vec<u32>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut t = vec![0u32; (DENSE_LAST - DENSE_FIRST + 1) as usize];
-        for u in DENSE_FIRST..=DENSE_LAST {
-            let Some(c) = char::from_u32(u) else { continue };
-            let folded = slow_fold(c);
-            let mut e = if folded != c { folded as u32 } else { 0 };
-            if trad_table().contains_key(&c) {
-                e |= TRAD_KEY;
-            } else if simp_only().contains(&c) {
-                e |= SIMP_ONLY;
-            }
-            t[(u - DENSE_FIRST) as usize] = e;
+/// What folding does to a char, as one entry: the folded char and flags
+/// (computed through the tables; [`table_entry`] caches it).
+fn entry(c: char) -> u32 {
+    let u = c as u32;
+    let folded = match c {
+        '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{3000}' | '\r' => None,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => Some(' '),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u - 0xFEE0),
+        _ if u < HAN_TABLES_FIRST => Some(c),
+        _ => Some(slow_fold(c)),
+    };
+    let mut e = match folded {
+        None => DROP,
+        Some(f) if f == c => 0,
+        Some(f) => f as u32,
+    };
+    if folded.is_some_and(is_break) {
+        e |= BREAK;
+    }
+    if u >= HAN_TABLES_FIRST && !(0xFF01..=0xFF5E).contains(&u) && !matches!(c, '\u{FEFF}' | '\u{3000}') {
+        if trad_table().contains_key(&c) {
+            e |= TRAD_KEY;
+        } else if simp_only().contains(&c) {
+            e |= SIMP_ONLY;
         }
-        t
-    })
+    }
+    e
+}
+
+/// [`entry`] of a char, by one array lookup for U+2000–U+FFFF (where almost
+/// every char of a report is) instead of several hash lookups.
+#[inline]
+fn table_entry(u: u32) -> u32 {
+    static T: OnceLock<Vec<u32>> = OnceLock::new();
+    let t = T.get_or_init(build_table);
+    match t.get(u.wrapping_sub(TABLE_FIRST) as usize) {
+        Some(&e) => e,
+        None => char::from_u32(u).map_or(0, entry),
+    }
+}
+
+/// The [`table_entry`] table. Most chars of U+2E80–U+FEFF fold to themselves
+/// with no flag, so only the chars the tables name, the specials and the
+/// ranges outside the Han tables are computed (a few thousand hash lookups
+/// at start-up instead of some 150,000).
+fn build_table() -> Vec<u32> {
+    let mut t = vec![0u32; (0x10000 - TABLE_FIRST) as usize];
+    let mut set = |c: char| {
+        if let Some(e) = t.get_mut((c as u32).wrapping_sub(TABLE_FIRST) as usize) {
+            *e = entry(c);
+        }
+    };
+    let specials = ['\u{3000}', '。', '\u{FEFF}'];
+    let ranges = (TABLE_FIRST..HAN_TABLES_FIRST).chain(0xFF00..=0xFFFF).filter_map(char::from_u32);
+    for c in ranges.chain(specials).chain(compat_table().keys().copied()).chain(trad_table().keys().copied()) {
+        set(c);
+    }
+    for &c in simp_only() {
+        set(c);
+    }
+    t
 }
 
 /// Folds a Han or compatibility character through the tables.
@@ -173,38 +399,10 @@ fn slow_fold(c: char) -> char {
     }
 }
 
-/// The folded char (None = dropped) and its script flags.
-#[inline]
-fn fold_char(c: char) -> (Option<char>, u32) {
-    let u = c as u32;
-    match c {
-        '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{3000}' | '\r' => (None, 0),
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => (Some(' '), 0),
-        '\u{FF01}'..='\u{FF5E}' => (char::from_u32(u - 0xFEE0), 0),
-        _ if u < DENSE_FIRST => (Some(c), 0),
-        _ if u <= DENSE_LAST => {
-            let e = dense()[(u - DENSE_FIRST) as usize];
-            let f = e & 0x1F_FFFF;
-            (Some(if f == 0 { c } else { char::from_u32(f).unwrap_or(c) }), e & (TRAD_KEY | SIMP_ONLY))
-        }
-        _ => {
-            let flags = if trad_table().contains_key(&c) {
-                TRAD_KEY
-            } else if simp_only().contains(&c) {
-                SIMP_ONLY
-            } else {
-                0
-            };
-            (Some(slow_fold(c)), flags)
-        }
-    }
-}
-
 /// Detects hard-wrapped (PDF) text: returns the wrap width in chars when most
 /// long lines share one length and break mid-sentence.
-fn wrap_width(chars: &[Folded], lines: &[PhysLine]) -> Option<usize> {
-    let lens: Vec<(usize, char)> = lines.iter().map(|l| (l.len, chars[l.last].c)).collect();
-    let long: Vec<&(usize, char)> = lens.iter().filter(|(l, _)| *l >= 15).collect();
+fn wrap_width(lines: &[PhysLine]) -> Option<usize> {
+    let long: Vec<(usize, char)> = lines.iter().filter(|l| l.len >= 15).map(|l| (l.len, l.last_char)).collect();
     if long.len() < 10 {
         return None;
     }
@@ -219,53 +417,16 @@ fn wrap_width(chars: &[Folded], lines: &[PhysLine]) -> Option<usize> {
 }
 
 impl<'a> Normalized<'a> {
-    /// Builds the normalized view of `original`.
+    /// Builds the normalized view of `original`: one pass folds every char,
+    /// [`decide`] picks the spaces and line breaks to drop, and one more pass
+    /// (only when something is dropped) copies the rest.
     pub fn new(original: &'a str) -> Self {
-        let mut trad = 0usize;
-        let mut simp = 0usize;
-        let mut chars: Vec<Folded> = Vec::with_capacity(original.len() / 2);
-        for (b, c) in original.char_indices() {
-            let start = b as u32;
-            if c.is_ascii() && c != '\r' && c != '\t' {
-                chars.push(Folded { c, start });
-                continue;
-            }
-            let (folded, flags) = fold_char(c);
-            trad += (flags & TRAD_KEY != 0) as usize;
-            simp += (flags & SIMP_ONLY != 0) as usize;
-            if let Some(f) = folded {
-                chars.push(Folded { c: f, start });
-            }
-        }
-        let script = if trad >= 20 && trad > simp * 4 {
-            Script::Traditional
-        } else if trad >= 20 && simp >= 20 && trad * 10 >= simp {
-            Script::Mixed
-        } else {
-            Script::Simplified
-        };
-        let keep = decide(&chars);
-        let mut text = String::with_capacity(original.len());
-        let mut starts = Vec::with_capacity(original.len());
-        let mut breaks = Vec::new();
-        for (f, k) in chars.iter().zip(keep) {
-            if !k {
-                continue;
-            }
-            let c = f.c;
-            if is_break(c) {
-                breaks.push(text.len());
-            }
-            text.push(c);
-            // constant lengths: the stores are inlined, no call per char
-            match c.len_utf8() {
-                1 => starts.push(f.start),
-                2 => starts.extend_from_slice(&[f.start; 2]),
-                3 => starts.extend_from_slice(&[f.start; 3]),
-                _ => starts.extend_from_slice(&[f.start; 4]),
-            }
-        }
-        Normalized { original, text, starts, breaks, script }
+        let (folded, breaks, script) = fold(original);
+        let drops = decide(&folded.text);
+        let (Builder { text, anchors, .. }, breaks) = compact(folded, breaks, &drops);
+        let by_norm = block_index(&anchors, text.len(), |a| a.norm);
+        let by_orig = block_index(&anchors, original.len(), |a| a.orig);
+        Normalized { original, text, anchors, by_norm, by_orig, breaks, script }
     }
 
     /// Sorted starts of the pieces of the normalized text that end at a
@@ -308,7 +469,7 @@ impl<'a> Normalized<'a> {
     /// covering the same characters (including anything dropped in between).
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let n = self.text.len();
-        let s = if start >= n { self.original.len() } else { self.starts[start] as usize };
+        let s = if start >= n { self.original.len() } else { self.char_start(start) };
         if end <= start {
             return (s, s);
         }
@@ -316,10 +477,24 @@ impl<'a> Normalized<'a> {
             self.original.len()
         } else {
             // The end of the original char behind the last normalized byte.
-            let s = self.starts[end - 1] as usize;
+            let s = self.char_start(end - 1);
             s + self.original[s..].chars().next().map_or(0, char::len_utf8)
         };
         (s, e.max(s))
+    }
+
+    /// The original byte offset where the char holding normalized byte `b`
+    /// (`b < text.len()`) starts.
+    fn char_start(&self, mut b: usize) -> usize {
+        while !self.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        let mut i = self.by_norm[b / BLOCK] as usize;
+        while self.anchors.get(i + 1).is_some_and(|a| a.norm as usize <= b) {
+            i += 1;
+        }
+        let a = self.anchors[i];
+        a.orig as usize + (b - a.norm as usize)
     }
 
     /// The original slice behind the normalized range `start..end`.
@@ -329,132 +504,176 @@ impl<'a> Normalized<'a> {
     }
 
     /// Normalized byte offset of the first normalized char at or after the
-    /// original byte offset `orig` (binary search).
+    /// original byte offset `orig`.
     pub fn from_original(&self, orig: usize) -> usize {
-        self.starts.partition_point(|&s| (s as usize) < orig)
+        let Some(&first) = self.anchors.first() else { return 0 };
+        if orig < first.orig as usize {
+            return 0;
+        }
+        let mut i = self.by_orig[(orig / BLOCK).min(self.by_orig.len() - 1)] as usize;
+        while self.anchors.get(i + 1).is_some_and(|a| a.orig as usize <= orig) {
+            i += 1;
+        }
+        let a = self.anchors[i];
+        let run_end = self.anchors.get(i + 1).map_or(self.text.len(), |n| n.norm as usize);
+        let mut b = a.norm as usize + (orig - a.orig as usize);
+        if b >= run_end {
+            // In what was dropped or folded shorter after this run.
+            return run_end;
+        }
+        while !self.text.is_char_boundary(b) {
+            b += 1;
+        }
+        b
     }
 }
 
-/// One physical line of folded chars (indices into the folded array).
+/// One physical line of the folded text (byte offsets).
 struct PhysLine {
     /// First non-space char.
     first: usize,
     /// Last non-space char.
     last: usize,
+    /// The end of the last non-space char.
+    end: usize,
+    /// The last non-space char.
+    last_char: char,
     /// Number of non-space chars.
     len: usize,
     /// Contains sentence-internal punctuation (，；。) before its end.
     inner_punct: bool,
     /// Has any punctuation at all.
     any_punct: bool,
-    /// Has an ASCII digit.
-    digit: bool,
 }
 
-fn is_punct(c: char) -> bool {
-    matches!(c, ',' | '，' | '、' | ';' | '。' | ':' | '!' | '?' | '…' | '“' | '”' | '"' | '(' | ')' | '《' | '》')
+impl PhysLine {
+    fn first_char(&self, text: &str) -> char {
+        text[self.first..].chars().next().unwrap_or(' ')
+    }
 }
 
-fn phys_lines(chars: &[Folded]) -> Vec<PhysLine> {
-    let mut out = Vec::new();
-    let mut cur: Option<PhysLine> = None;
-    // the last non-space char of the current line
-    let mut prev = ' ';
-    for (i, f) in chars.iter().enumerate() {
-        match f.c {
-            '\n' => {
-                if let Some(l) = cur.take() {
-                    out.push(l);
-                }
-            }
-            ' ' => {}
-            c => {
-                let l = cur.get_or_insert(PhysLine {
-                    first: i,
-                    last: i,
-                    len: 0,
-                    inner_punct: false,
-                    any_punct: false,
-                    digit: false,
-                });
-                if l.len > 0 && matches!(prev, ',' | '，' | ';' | '。') {
-                    l.inner_punct = true;
-                }
-                prev = c;
-                l.last = i;
-                l.len += 1;
-                if (c as u32) < 0x2000 {
-                    l.digit |= c.is_ascii_digit();
-                    l.any_punct |= matches!(c, ',' | ';' | ':' | '!' | '?' | '"' | '(' | ')');
-                } else {
-                    l.any_punct |= is_punct(c);
-                }
-            }
+/// The byte length of the UTF-8 sequence a lead byte starts.
+#[inline]
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Punctuation outside ASCII that marks a line as holding punctuation (after
+/// folding no full-width form is left; all of these start with 0xE2 or 0xE3).
+fn is_wide_punct(c: char) -> bool {
+    matches!(c, '、' | '。' | '…' | '“' | '”' | '《' | '》')
+}
+
+/// The physical lines of `text`, and the runs of spaces inside a line
+/// between two Han characters (to drop: "政 府 工 作 报 告").
+fn phys_lines(text: &str) -> (Vec<PhysLine>, Vec<(usize, usize)>) {
+    let mut lines = Vec::new();
+    let mut han_spaces = Vec::new();
+    let mut from = 0;
+    for line in text.split('\n') {
+        if let Some(l) = phys_line(text, from, from + line.len(), &mut han_spaces) {
+            lines.push(l);
         }
+        from += line.len() + 1;
     }
-    if let Some(l) = cur {
-        out.push(l);
-    }
-    out
+    (lines, han_spaces)
 }
 
-/// `true` when a line starting at `chars` begins a new unit of its own: a
-/// heading marker, a dash bullet, a bracketed line, a salutation.
-fn starts_block(chars: &[Folded]) -> bool {
-    let first = chars.first().map_or(' ', |f| f.c);
-    starts_heading(chars)
-        || matches!(first, '—' | '-' | '―' | '(' | '[' | '【' | '<' | '*' | '#')
-        || chars.iter().take(4).map(|f| f.c).eq("各位代表".chars())
-}
-
-/// Decides which folded chars to keep: drops spaces between Han characters
-/// and line breaks that are wraps.
-fn decide(chars: &[Folded]) -> Vec<bool> {
-    let mut keep = vec![true; chars.len()];
-    // Spaces inside a line between two Han characters.
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].c != ' ' {
-            i += 1;
+/// Reads the line `text[from..to]` (no line break inside) byte by byte; `None`
+/// when it holds nothing but spaces.
+fn phys_line(text: &str, from: usize, to: usize, han_spaces: &mut Vec<(usize, usize)>) -> Option<PhysLine> {
+    let b = text.as_bytes();
+    let first = from + b[from..to].iter().position(|&x| x != b' ')?;
+    let mut end = to;
+    while b[end - 1] == b' ' {
+        end -= 1;
+    }
+    let (mut len, mut inner_punct, mut any_punct) = (0, false, false);
+    // The char before was sentence-internal punctuation (，；。).
+    let mut after_inner = false;
+    let mut k = first;
+    while k < end {
+        let x = b[k];
+        if x == b' ' {
+            let s = k;
+            while b[k] == b' ' {
+                k += 1;
+            }
+            let han_before = text[..s].chars().next_back().is_some_and(is_han);
+            if han_before && text[k..].chars().next().is_some_and(is_han) {
+                han_spaces.push((s, k));
+            }
             continue;
         }
-        let mut j = i;
-        while j < chars.len() && chars[j].c == ' ' {
-            j += 1;
+        len += 1;
+        inner_punct |= after_inner;
+        after_inner = false;
+        match x {
+            b',' | b';' => {
+                any_punct = true;
+                after_inner = true;
+            }
+            b':' | b'!' | b'?' | b'"' | b'(' | b')' => any_punct = true,
+            0xE2 | 0xE3 => {
+                let c = text[k..].chars().next().unwrap_or(' ');
+                any_punct |= is_wide_punct(c);
+                after_inner = c == '。';
+            }
+            _ => {}
         }
-        if i > 0 && j < chars.len() && is_han(chars[i - 1].c) && is_han(chars[j].c) {
-            keep[i..j].iter_mut().for_each(|k| *k = false);
-        }
-        i = j;
+        k += utf8_width(x);
     }
-    let lines = phys_lines(chars);
-    let width = wrap_width(chars, &lines);
-    let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !starts_block(&chars[l.first..]));
+    let last_char = text[..end].chars().next_back().unwrap_or(' ');
+    let last = end - last_char.len_utf8();
+    Some(PhysLine { first, last, end, last_char, len, inner_punct, any_punct })
+}
+
+/// `true` when a line starting at `text` begins a new unit of its own: a
+/// heading marker, a dash bullet, a bracketed line, a salutation.
+fn starts_block(text: &str) -> bool {
+    let first = text.chars().next().unwrap_or(' ');
+    starts_heading(text)
+        || matches!(first, '—' | '-' | '―' | '(' | '[' | '【' | '<' | '*' | '#')
+        || text.starts_with("各位代表")
+}
+
+/// Decides what of the folded text to drop: spaces between Han characters
+/// and line breaks that are wraps. Returns sorted, disjoint byte ranges.
+fn decide(text: &str) -> Vec<(usize, usize)> {
+    let (lines, mut drops) = phys_lines(text);
+    let width = wrap_width(&lines);
+    let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !starts_block(&text[l.first..]));
     // Whether the logical line built so far starts with a heading marker.
-    let mut marker_chain = lines.first().is_some_and(|l| starts_heading(&chars[l.first..]));
+    let mut marker_chain = lines.first().is_some_and(|l| starts_heading(&text[l.first..]));
     // Whether the logical line built so far stops mid-sentence.
     let mut open = lines
         .first()
-        .is_some_and(|l| !ends_sentence(chars[l.last].c) && !starts_heading(&chars[l.first..]) && l.inner_punct);
+        .is_some_and(|l| !ends_sentence(l.last_char) && !starts_heading(&text[l.first..]) && l.inner_punct);
     for w in 0..lines.len().saturating_sub(1) {
         let (p, n) = (&lines[w], &lines[w + 1]);
-        let pc = chars[p.last].c;
-        let nc = chars[n.first].c;
-        let breaks = chars[p.last + 1..n.first].iter().filter(|f| f.c == '\n').count();
-        let p_marker = starts_heading(&chars[p.first..]);
-        let n_block = starts_block(&chars[n.first..]);
-        let n_fragment = n.len <= 4 && !n_block && chars[n.first..=n.last].iter().all(|f| is_han(f.c) || f.c == ' ');
+        let pc = p.last_char;
+        let nc = n.first_char(text);
+        let breaks = text.as_bytes()[p.end..n.first].iter().filter(|&&b| b == b'\n').count();
+        let p_marker = starts_heading(&text[p.first..]);
+        let n_block = starts_block(&text[n.first..]);
+        let n_fragment = n.len <= 4 && !n_block && text[n.first..n.end].chars().all(|c| is_han(c) || c == ' ');
         // Hard-wrapped text: a full line that does not end a sentence runs on
         // (closing quotes and brackets do not end one: "…条例》\n等9件").
         let wrapped = breaks == 1
             && width.is_some_and(|wd| p.len + 1 >= wd)
             && !matches!(pc, '。' | '!' | '?' | ':' | ';' | '…')
-            && !starts_heading(&chars[n.first..])
+            && !starts_heading(&text[n.first..])
             && !matches!(nc, '—' | '-' | '―');
+        let before_last = text[..p.last].chars().next_back().unwrap_or(' ');
         let join = continues_line(nc)
             || opens(pc)
             || (pc.is_ascii_digit() && (nc == '.' || nc == '%'))
-            || (pc == '.' && nc.is_ascii_digit() && p.len >= 2 && chars[p.last - 1].c.is_ascii_digit())
+            || (pc == '.' && nc.is_ascii_digit() && p.len >= 2 && before_last.is_ascii_digit())
             || wrapped
             // A sentence broken by web markup (in hard-wrapped text the width decides) ("依法严厉打\n法轮功\n等邪教组织").
             || (open && width.is_none() && !n_block && (is_han(nc) || matches!(nc, '“' | '"' | '‘')))
@@ -465,20 +684,21 @@ fn decide(chars: &[Folded]) -> Vec<bool> {
                 && n.len <= 16
                 && !n.any_punct
                 && !n_block
-                && lines.get(w + 2).is_some_and(|l| continues_line(chars[l.first].c)))
+                && lines.get(w + 2).is_some_and(|l| continues_line(l.first_char(text))))
             // A split heading or phrase ("五、民主\n法制\n建设和…", "加强民主\n法制\n建设").
             || ((p_marker || (p.len >= 3 && !p.any_punct)) && p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && has_next(w + 1));
         if join {
-            keep[p.last + 1..n.first].iter_mut().for_each(|k| *k = false);
+            drops.push((p.end, n.first));
             // A split heading continues only through fragments; a sentence through anything unfinished.
-            open = !ends_sentence(chars[n.last].c)
+            open = !ends_sentence(n.last_char)
                 && if marker_chain { n_fragment } else { open || n.inner_punct || n.len <= 14 };
         } else {
-            marker_chain = starts_heading(&chars[n.first..]);
-            open = !ends_sentence(chars[n.last].c) && !marker_chain && n.inner_punct;
+            marker_chain = starts_heading(&text[n.first..]);
+            open = !ends_sentence(n.last_char) && !marker_chain && n.inner_punct;
         }
     }
-    keep
+    drops.sort_unstable();
+    drops
 }
 
 #[cfg(test)]
@@ -488,12 +708,29 @@ mod tests {
     fn roundtrip(original: &str) -> Normalized<'_> {
         let n = Normalized::new(original);
         // Every normalized char maps to an original char boundary.
+        let mut starts = Vec::new();
         for (b, c) in n.text().char_indices() {
             let (s, e) = n.to_original(b, b + c.len_utf8());
             assert!(original.is_char_boundary(s) && original.is_char_boundary(e));
             assert!(s < e);
+            // A byte inside the char maps to the char too.
+            assert_eq!(n.to_original(b + c.len_utf8() - 1, b + c.len_utf8()), (s, e));
+            starts.push((b, s));
+        }
+        // from_original: the first normalized char starting at or after it.
+        for o in 0..=original.len() + 1 {
+            let want = starts.iter().find(|&&(_, s)| s >= o).map_or(n.text().len(), |&(b, _)| b);
+            assert_eq!(n.from_original(o), want, "from_original({o})");
         }
         n
+    }
+
+    #[test]
+    fn the_folding_table_caches_every_entry() {
+        for u in TABLE_FIRST..=0xFFFF {
+            let want = char::from_u32(u).map_or(0, entry);
+            assert_eq!(table_entry(u), want, "U+{u:04X}");
+        }
     }
 
     #[test]
@@ -571,6 +808,16 @@ mod tests {
         let at = t.find('增').unwrap();
         let (s, e) = n.to_original(at, t.len());
         assert_eq!(&original[s..e], "增長\r\n９％");
+    }
+
+    #[test]
+    fn maps_messy_text_both_ways() {
+        let messy = "\u{FEFF}政 府\t工作\r\n报告\u{00A0}\u{200B}（一）增長９．５\n％，\u{3000}𠮷 \u{2F00}\u{F900}a  b\n\n1.\n5亿";
+        let n = roundtrip(messy);
+        // Spaces between Han characters go (a tab is a space; ⼀ folds to 一,
+        // U+F900 to 豈 and on to 岂);
+        // the wrap inside "1.\n5" is joined.
+        assert_eq!(n.text(), "政府工作\n报告 (一)增长9.5%,𠮷一岂a  b\n\n1.5亿");
     }
 
     #[test]
