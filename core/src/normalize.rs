@@ -135,6 +135,7 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
     let mut breaks = Vec::new();
     let (mut trad, mut simp) = (0usize, 0usize);
     let bytes = original.as_bytes();
+    let table = fold_table();
     // The start of the run of unchanged chars not yet copied.
     let mut run = 0;
     let mut i = 0;
@@ -164,7 +165,7 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
             let c = original[i..].chars().next().unwrap_or_default();
             (c as u32, c.len_utf8())
         };
-        let e = table_entry(u);
+        let e = table_entry(table, u);
         trad += (e & TRAD_KEY != 0) as usize;
         simp += (e & SIMP_ONLY != 0) as usize;
         if e & (DROP | CHAR_BITS) == 0 {
@@ -354,19 +355,23 @@ fn entry(c: char) -> u32 {
     e
 }
 
-/// [`entry`] of a char, by one array lookup for U+2000–U+FFFF (where almost
-/// every char of a report is) instead of several hash lookups.
-#[inline]
-fn table_entry(u: u32) -> u32 {
+/// The [`entry`] of every char of U+2000–U+FFFF (where almost every char of
+/// a report is): one array lookup instead of several hash lookups.
+fn fold_table() -> &'static [u32] {
     static T: OnceLock<Vec<u32>> = OnceLock::new();
-    let t = T.get_or_init(build_table);
-    match t.get(u.wrapping_sub(TABLE_FIRST) as usize) {
+    T.get_or_init(build_table)
+}
+
+/// [`entry`] of the char `u`, from `table` ([`fold_table`]) when it is there.
+#[inline]
+fn table_entry(table: &[u32], u: u32) -> u32 {
+    match table.get(u.wrapping_sub(TABLE_FIRST) as usize) {
         Some(&e) => e,
         None => char::from_u32(u).map_or(0, entry),
     }
 }
 
-/// The [`table_entry`] table. Most chars of U+2E80–U+FEFF fold to themselves
+/// The [`fold_table`]. Most chars of U+2E80–U+FEFF fold to themselves
 /// with no flag, so only the chars the tables name, the specials and the
 /// ranges outside the Han tables are computed (a few thousand hash lookups
 /// at start-up instead of some 150,000).
@@ -540,31 +545,27 @@ struct PhysLine {
     last_char: char,
     /// Number of non-space chars.
     len: usize,
-    /// Contains sentence-internal punctuation (，；。) before its end.
-    inner_punct: bool,
-    /// Has any punctuation at all.
-    any_punct: bool,
 }
 
 impl PhysLine {
     fn first_char(&self, text: &str) -> char {
         text[self.first..].chars().next().unwrap_or(' ')
     }
-}
 
-/// The byte length of the UTF-8 sequence a lead byte starts.
-#[inline]
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+    /// Contains sentence-internal punctuation (，；。) before its last char.
+    fn inner_punct(&self, text: &str) -> bool {
+        text[self.first..self.last].contains([',', ';', '。'])
+    }
+
+    /// Has any punctuation at all.
+    fn any_punct(&self, text: &str) -> bool {
+        text[self.first..self.end]
+            .contains(|c| matches!(c, ',' | ';' | ':' | '!' | '?' | '"' | '(' | ')') || is_wide_punct(c))
     }
 }
 
 /// Punctuation outside ASCII that marks a line as holding punctuation (after
-/// folding no full-width form is left; all of these start with 0xE2 or 0xE3).
+/// folding no full-width form is left).
 fn is_wide_punct(c: char) -> bool {
     matches!(c, '、' | '。' | '…' | '“' | '”' | '《' | '》')
 }
@@ -584,8 +585,8 @@ fn phys_lines(text: &str) -> (Vec<PhysLine>, Vec<(usize, usize)>) {
     (lines, han_spaces)
 }
 
-/// Reads the line `text[from..to]` (no line break inside) byte by byte; `None`
-/// when it holds nothing but spaces.
+/// The line `text[from..to]` (no line break inside); `None` when it holds
+/// nothing but spaces. Its punctuation is looked at only when asked.
 fn phys_line(text: &str, from: usize, to: usize, han_spaces: &mut Vec<(usize, usize)>) -> Option<PhysLine> {
     let b = text.as_bytes();
     let first = from + b[from..to].iter().position(|&x| x != b' ')?;
@@ -593,44 +594,34 @@ fn phys_line(text: &str, from: usize, to: usize, han_spaces: &mut Vec<(usize, us
     while b[end - 1] == b' ' {
         end -= 1;
     }
-    let (mut len, mut inner_punct, mut any_punct) = (0, false, false);
-    // The char before was sentence-internal punctuation (，；。).
-    let mut after_inner = false;
-    let mut k = first;
-    while k < end {
-        let x = b[k];
-        if x == b' ' {
-            let s = k;
-            while b[k] == b' ' {
-                k += 1;
-            }
-            let han_before = text[..s].chars().next_back().is_some_and(is_han);
-            if han_before && text[k..].chars().next().is_some_and(is_han) {
-                han_spaces.push((s, k));
-            }
-            continue;
-        }
-        len += 1;
-        inner_punct |= after_inner;
-        after_inner = false;
-        match x {
-            b',' | b';' => {
-                any_punct = true;
-                after_inner = true;
-            }
-            b':' | b'!' | b'?' | b'"' | b'(' | b')' => any_punct = true,
-            0xE2 | 0xE3 => {
-                let c = text[k..].chars().next().unwrap_or(' ');
-                any_punct |= is_wide_punct(c);
-                after_inner = c == '。';
-            }
-            _ => {}
-        }
-        k += utf8_width(x);
-    }
+    let body = &b[first..end];
+    // Every byte that starts a char (not a continuation byte 0x80–0xBF).
+    let chars = body.iter().filter(|&&x| (x as i8) >= -0x40).count();
+    let spaces = if body.contains(&b' ') { inner_spaces(text, first, end, han_spaces) } else { 0 };
     let last_char = text[..end].chars().next_back().unwrap_or(' ');
     let last = end - last_char.len_utf8();
-    Some(PhysLine { first, last, end, last_char, len, inner_punct, any_punct })
+    Some(PhysLine { first, last, end, last_char, len: chars - spaces })
+}
+
+/// Counts the spaces of `text[first..end]` and notes each run between two
+/// Han characters in `han_spaces`.
+fn inner_spaces(text: &str, first: usize, end: usize, han_spaces: &mut Vec<(usize, usize)>) -> usize {
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut k = first;
+    while let Some(at) = b[k..end].iter().position(|&x| x == b' ') {
+        let s = k + at;
+        k = s;
+        while b[k] == b' ' {
+            k += 1;
+        }
+        count += k - s;
+        let han_before = text[..s].chars().next_back().is_some_and(is_han);
+        if han_before && text[k..].chars().next().is_some_and(is_han) {
+            han_spaces.push((s, k));
+        }
+    }
+    count
 }
 
 /// `true` when a line starting at `text` begins a new unit of its own: a
@@ -653,7 +644,7 @@ fn decide(text: &str) -> Vec<(usize, usize)> {
     // Whether the logical line built so far stops mid-sentence.
     let mut open = lines
         .first()
-        .is_some_and(|l| !ends_sentence(l.last_char) && !starts_heading(&text[l.first..]) && l.inner_punct);
+        .is_some_and(|l| !ends_sentence(l.last_char) && !starts_heading(&text[l.first..]) && l.inner_punct(text));
     for w in 0..lines.len().saturating_sub(1) {
         let (p, n) = (&lines[w], &lines[w + 1]);
         let pc = p.last_char;
@@ -682,19 +673,19 @@ fn decide(text: &str) -> Vec<(usize, usize)> {
             || (!ends_sentence(pc)
                 && !p_marker
                 && n.len <= 16
-                && !n.any_punct
+                && !n.any_punct(text)
                 && !n_block
                 && lines.get(w + 2).is_some_and(|l| continues_line(l.first_char(text))))
             // A split heading or phrase ("五、民主\n法制\n建设和…", "加强民主\n法制\n建设").
-            || ((p_marker || (p.len >= 3 && !p.any_punct)) && p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && has_next(w + 1));
+            || ((p_marker || (p.len >= 3 && !p.any_punct(text))) && p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && has_next(w + 1));
         if join {
             drops.push((p.end, n.first));
             // A split heading continues only through fragments; a sentence through anything unfinished.
             open = !ends_sentence(n.last_char)
-                && if marker_chain { n_fragment } else { open || n.inner_punct || n.len <= 14 };
+                && if marker_chain { n_fragment } else { open || n.inner_punct(text) || n.len <= 14 };
         } else {
             marker_chain = starts_heading(&text[n.first..]);
-            open = !ends_sentence(n.last_char) && !marker_chain && n.inner_punct;
+            open = !ends_sentence(n.last_char) && !marker_chain && n.inner_punct(text);
         }
     }
     drops.sort_unstable();
@@ -729,7 +720,7 @@ mod tests {
     fn the_folding_table_caches_every_entry() {
         for u in TABLE_FIRST..=0xFFFF {
             let want = char::from_u32(u).map_or(0, entry);
-            assert_eq!(table_entry(u), want, "U+{u:04X}");
+            assert_eq!(table_entry(fold_table(), u), want, "U+{u:04X}");
         }
     }
 
