@@ -107,42 +107,47 @@ fn piece(starts: &[usize], len: usize, p: usize) -> (usize, usize) {
 struct FirstChars(Vec<u64>);
 
 impl FirstChars {
-    fn of(categories: &[&str], extra: &[char]) -> Self {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        let mut set = |c: char| {
-            let u = c as usize;
-            if u < 0x10000 {
-                bits[u / 64] |= 1 << (u % 64);
-            }
-        };
-        for row in crate::lexicon::rows(include_str!("../data/cues.tsv")) {
-            if row.len() >= 2 && categories.contains(&row[0]) {
-                if let Some(c) = row[1].chars().next() {
-                    set(c);
-                }
-            }
-        }
-        extra.iter().copied().for_each(&mut set);
-        FirstChars(bits)
+    fn empty() -> Self {
+        FirstChars(vec![0u64; 0x10000 / 64])
     }
 
-    #[inline]
-    fn maybe(&self, c: char) -> bool {
+    fn set(&mut self, c: char) {
         let u = c as usize;
-        u >= 0x10000 || self.0[u / 64] & (1 << (u % 64)) != 0
+        if u < 0x10000 {
+            self.0[u / 64] |= 1 << (u % 64);
+        }
     }
 
     /// The first position in `pos..to` whose character may start a word, or
-    /// `to` when there is none.
+    /// `to` when there is none. Works on the UTF-8 bytes: a three-byte
+    /// character (all Chinese text) is stepped over on its first two bytes
+    /// when its block of 64 code points holds no first character, so most
+    /// characters are never decoded.
     #[inline]
     fn next(&self, t: &str, pos: usize, to: usize) -> usize {
-        for (i, c) in t[pos..].char_indices() {
-            if pos + i >= to {
-                return to;
+        let b = t.as_bytes();
+        let to = to.min(b.len());
+        let mut i = pos;
+        while i < to {
+            let x = b[i];
+            let (u, len) = if x < 0x80 {
+                (usize::from(x), 1)
+            } else if x >= 0xF0 {
+                return i; // outside the Basic Multilingual Plane: may start a word
+            } else if x >= 0xE0 {
+                let word = usize::from(x & 0x0F) << 6 | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F));
+                if self.0[word] == 0 {
+                    i += 3;
+                    continue;
+                }
+                (word << 6 | usize::from(b.get(i + 2).map_or(0, |y| y & 0x3F)), 3)
+            } else {
+                (usize::from(x & 0x1F) << 6 | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F)), 2)
+            };
+            if self.0[u / 64] & (1 << (u % 64)) != 0 {
+                return i;
             }
-            if self.maybe(c) {
-                return pos + i;
-            }
+            i += len;
         }
         to
     }
@@ -155,16 +160,42 @@ struct Filters {
     share: FirstChars,
     subject: FirstChars,
     status: FirstChars,
+    restart: FirstChars,
 }
 
 fn filters() -> &'static Filters {
     static F: std::sync::OnceLock<Filters> = std::sync::OnceLock::new();
-    F.get_or_init(|| Filters {
-        hits: FirstChars::of(&["period", "aggregation", "status_estimated", "status_plan"], &['年']),
-        verbs: FirstChars::of(&["verb_not", "growth_verb", "growth_not", "change_verb"], &[]),
-        share: FirstChars::of(&["share_cue", "share_not"], &[]),
-        subject: FirstChars::of(&["subject_keep", "subject_cut"], &[]),
-        status: FirstChars::of(&["status_target", "status_actual", "status_not"], &[]),
+    F.get_or_init(|| {
+        let mut f = Filters {
+            hits: FirstChars::empty(),
+            verbs: FirstChars::empty(),
+            share: FirstChars::empty(),
+            subject: FirstChars::empty(),
+            status: FirstChars::empty(),
+            restart: FirstChars::empty(),
+        };
+        f.hits.set('年');
+        // one pass over the table, without splitting each row into a vector
+        for line in include_str!("../data/cues.tsv").lines() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t').map(str::trim);
+            let (Some(category), Some(word)) = (fields.next(), fields.next()) else { continue };
+            let Some(c) = word.chars().next() else { continue };
+            let filter = match category {
+                "period" | "aggregation" | "status_estimated" | "status_plan" => &mut f.hits,
+                "verb_not" | "growth_verb" | "growth_not" | "change_verb" => &mut f.verbs,
+                "share_cue" | "share_not" => &mut f.share,
+                "subject_keep" | "subject_cut" => &mut f.subject,
+                "status_target" | "status_actual" | "status_not" => &mut f.status,
+                "subject_restart" => &mut f.restart,
+                _ => continue,
+            };
+            filter.set(c);
+        }
+        f
     })
 }
 
@@ -214,7 +245,7 @@ pub fn extract(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragr
         }
         let sentence = ctx.sentence(q.start);
         hits.advance(&ctx, sentence, q.outer_start);
-        let d = ctx.draft(q, &drafts, &hits);
+        let d = ctx.draft(q, sentence, &drafts, &hits);
         drafts.push(d);
     }
     ctx.relations(&mut drafts);
@@ -417,9 +448,9 @@ impl Ctx<'_, '_> {
         v
     }
 
-    fn draft(&self, q: Quantity, before: &[Draft], hits: &Hits) -> Draft {
+    /// The draft of quantity `q` of `sentence` (its trimmed span).
+    fn draft(&self, q: Quantity, sentence: (usize, usize), before: &[Draft], hits: &Hits) -> Draft {
         let t = self.t;
-        let sentence = self.sentence(q.start);
         // a clause is looked at no further back than LOOKBACK (linear time on
         // text without punctuation)
         let clause = self.clause(q.start);
@@ -1024,7 +1055,7 @@ fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
 /// the text after 实现/完成/预计/其中 taken, cut before the predicate.
 fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
     let mut s = strip_front(t, from, to);
-    if let Some((p, w, _)) = words().subject_restart.rfind_in(t, s, to) {
+    if let Some((p, w)) = rfind_filtered(words().subject_restart, &filters().restart, t, s, to) {
         let inside_word = t[p + w.len()..to].starts_with(['率', '度', '额', '值', '量', '数']);
         let restart = strip_front(t, p + w.len(), to);
         if p > s && !inside_word {
@@ -1070,6 +1101,33 @@ fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
     }
     let e = trim_back(t, s, e);
     (e > s).then_some((s, e))
+}
+
+/// As `map.rfind_in(t, from, to)` (the last word of `map` in `t[from..to]`,
+/// as start and word), with the candidates found by a forward scan that
+/// skips the characters `filter` rules out.
+fn rfind_filtered<'c>(
+    map: &'c WordMap<&'static str>,
+    filter: &FirstChars,
+    t: &str,
+    from: usize,
+    to: usize,
+) -> Option<(usize, &'c str)> {
+    let slice = t.get(..to.min(t.len()))?;
+    let mut pos = from.min(slice.len());
+    while !slice.is_char_boundary(pos) {
+        pos += 1;
+    }
+    let mut best = None;
+    loop {
+        pos = filter.next(slice, pos, slice.len());
+        let Some(c) = slice[pos..].chars().next() else { break };
+        if let Some((w, _)) = map.longest_at(slice, pos) {
+            best = Some((pos, w));
+        }
+        pos += c.len_utf8();
+    }
+    best
 }
 
 fn trim_back(t: &str, s: usize, mut e: usize) -> usize {
