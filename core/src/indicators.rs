@@ -153,22 +153,36 @@ impl Cue {
     /// and word), with the candidates found by a forward scan that skips
     /// the characters no word starts with.
     fn rfind(&self, t: &str, from: usize, to: usize) -> Option<(usize, &'static str)> {
-        let slice = t.get(..to.min(t.len()))?;
-        let mut pos = from.min(slice.len());
-        while !slice.is_char_boundary(pos) {
-            pos += 1;
-        }
-        let mut best = None;
-        loop {
-            pos = self.first.next(slice, pos, slice.len());
-            let Some(c) = slice[pos..].chars().next() else { break };
-            if let Some((w, _)) = self.words.longest_at(slice, pos) {
-                best = Some((pos, w));
-            }
-            pos += c.len_utf8();
-        }
-        best
+        rfind_each([self], &self.first, t, from, to)[0]
     }
+}
+
+/// [`Cue::rfind`] of each of `cues` in one scan; `first` holds the first
+/// characters of all of them.
+fn rfind_each<const N: usize>(
+    cues: [&Cue; N],
+    first: &FirstChars,
+    t: &str,
+    from: usize,
+    to: usize,
+) -> [Option<(usize, &'static str)>; N] {
+    let mut best = [None; N];
+    let Some(slice) = t.get(..to.min(t.len())) else { return best };
+    let mut pos = from.min(slice.len());
+    while !slice.is_char_boundary(pos) {
+        pos += 1;
+    }
+    loop {
+        pos = first.next(slice, pos, slice.len());
+        let Some(c) = slice[pos..].chars().next() else { break };
+        for (cue, best) in cues.iter().zip(&mut best) {
+            if let Some((w, _)) = cue.at(slice, pos, c) {
+                *best = Some((pos, w));
+            }
+        }
+        pos += c.len_utf8();
+    }
+    best
 }
 
 /// The character filters of the scans of this module: for each scan the
@@ -179,6 +193,7 @@ struct Filters {
     share: FirstChars,
     subject: FirstChars,
     status: FirstChars,
+    relation: FirstChars,
     period: Cue,
     aggregation: Cue,
     estimated: Cue,
@@ -234,6 +249,7 @@ fn filters() -> &'static Filters {
             share: of(&["share_cue", "share_not"]),
             subject: of(&["subject_keep", "subject_cut"]),
             status: of(&["status_target", "status_actual", "status_not"]),
+            relation: of(&["relation_parent", "relation_group"]),
             period: cue("period"),
             aggregation: cue("aggregation"),
             estimated: cue("status_estimated"),
@@ -855,11 +871,16 @@ impl Ctx<'_, '_> {
             while j < n && drafts[j].sentence == sent {
                 j += 1;
             }
-            // drafts[i..j] share a sentence
+            // drafts[i..j] share a sentence; the last 其中 and 分别 before
+            // each quantity in its clause are found by one scan
+            let mut groups = Vec::with_capacity(j - i);
             for k in i..j {
                 let (cl, qs) = (drafts[k].clause, drafts[k].q.outer_start);
+                let [parent_cue, group_cue] =
+                    rfind_each([&f.relation_parent, &f.relation_group], &f.relation, t, cl.0, qs);
+                groups.push(group_cue);
                 // 其中: parent
-                if let Some((p, _)) = f.relation_parent.rfind(t, cl.0, qs) {
+                if let Some((p, _)) = parent_cue {
                     let unit = drafts[k].q.base_unit;
                     let cands: Vec<usize> =
                         (k.saturating_sub(NEAR_QUANTITIES).max(i)..k).filter(|&m| drafts[m].q.outer_end <= p).collect();
@@ -876,11 +897,12 @@ impl Ctx<'_, '_> {
                 // 由…调整为…: from_to
                 if drafts[k].relation.is_none() && k > i {
                     let m = k - 1;
-                    let to = words().relation_to.longest_ending(t, qs).is_some();
-                    let gap = &t[drafts[m].q.outer_end..qs];
-                    let from_cue = f.relation_from.rfind(t, drafts[m].clause.0, drafts[m].q.outer_start);
+                    let to = || words().relation_to.longest_ending(t, qs).is_some();
+                    let gap = || &t[drafts[m].q.outer_end..qs];
+                    let from_cue = || f.relation_from.rfind(t, drafts[m].clause.0, drafts[m].q.outer_start).is_some();
                     let same = drafts[m].q.base_unit == drafts[k].q.base_unit && drafts[m].q.form == drafts[k].q.form;
-                    if to && same && from_cue.is_some() && !gap.contains(['、']) && gap.chars().count() <= 16 {
+                    // cheap tests first
+                    if same && to() && !gap().contains(['、']) && gap().chars().count() <= 16 && from_cue() {
                         drafts[k].relation = Some(Relation { kind: RelationKind::FromTo, of: m });
                         drafts[k].subject = drafts[m].subject;
                         drafts[k].metric_id = drafts[m].metric_id;
@@ -892,7 +914,7 @@ impl Ctx<'_, '_> {
             let mut k = i;
             while k < j {
                 let cl = drafts[k].clause;
-                let Some((p, w)) = f.relation_group.rfind(t, cl.0, drafts[k].q.outer_start) else {
+                let Some((p, w)) = groups[k - i] else {
                     k += 1;
                     continue;
                 };

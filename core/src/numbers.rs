@@ -239,7 +239,16 @@ fn decimal(int: &[u8], frac: &[u8]) -> Option<(f64, f64)> {
 /// Finds every quantity in `text` (normally [`crate::normalize::Normalized::text`]).
 pub fn scan(text: &str) -> Vec<Quantity> {
     let mut s =
-        Scanner { t: text, out: Vec::new(), pending: Vec::new(), pending_next: usize::MAX, quote: None, title: None };
+        // reports hold about one quantity per 300-400 bytes: reserve for that
+        // rather than grow (and copy) the vector a dozen times
+        Scanner {
+            t: text,
+            out: Vec::with_capacity(text.len() / 256),
+            pending: Vec::new(),
+            pending_next: usize::MAX,
+            quote: None,
+            title: None,
+        };
     s.run();
     let mut out = s.out;
     out.sort_by_key(|q| (q.start, q.end));
