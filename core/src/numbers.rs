@@ -517,13 +517,25 @@ impl<'t> Scanner<'t> {
             // walk to the next character that can start a quantity, keeping
             // track of quotes and book titles on the way
             let interesting: &[u64; 0x10000 / 64] = interesting().try_into().expect("BMP bitset");
+            let boring: &[u64; 0x10000 / 64] = boring_pairs().try_into().expect("byte pair bitset");
             // UTF-8 decoded by hand (the text is valid UTF-8): a three-byte
             // character is rejected on its first two bytes when its block of
-            // 64 code points holds nothing of interest; the characters outside
-            // the Basic Multilingual Plane start nothing.
+            // 64 code points holds nothing of interest (a run of them with one
+            // bit test each); the characters outside the Basic Multilingual
+            // Plane start nothing.
             let b = t.as_bytes();
             let mut k = i;
             while k < b.len() {
+                while let Some(&[x, y]) = b.get(k..k + 2) {
+                    let pair = usize::from(x) << 8 | usize::from(y);
+                    if boring[pair / 64] & (1 << (pair % 64)) == 0 {
+                        break;
+                    }
+                    k += 3;
+                }
+                if k >= b.len() {
+                    break;
+                }
                 let x = b[k];
                 let off = k - i;
                 let u = if x < 0x80 {
@@ -1564,6 +1576,26 @@ fn interesting() -> &'static [u64] {
         for c in chars.chars() {
             let u = c as usize;
             bits[u / 64] |= 1 << (u % 64);
+        }
+        bits
+    })
+}
+
+/// Bitset over pairs of bytes (first << 8 | second): set for the first two
+/// bytes of a three-byte UTF-8 character whose block of 64 code points holds
+/// nothing of [`interesting`], so the scan loop steps over it on one test.
+fn boring_pairs() -> &'static [u64] {
+    static T: OnceLock<Vec<u64>> = OnceLock::new();
+    T.get_or_init(|| {
+        let interesting = interesting();
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for x in 0xE0..=0xEFusize {
+            for y in 0x80..=0xBFusize {
+                if interesting[(x & 0x0F) << 6 | (y & 0x3F)] == 0 {
+                    let pair = x << 8 | y;
+                    bits[pair / 64] |= 1 << (pair % 64);
+                }
+            }
         }
         bits
     })
