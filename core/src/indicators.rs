@@ -47,36 +47,7 @@ use crate::model::{
 use crate::normalize::Normalized;
 use crate::numbers::{self, is_clause_break, Form, Quantity};
 
-cue_words!(
-    aggregation,
-    business_noun,
-    change_verb,
-    growth_not,
-    growth_to,
-    growth_verb,
-    per_cue,
-    period,
-    period_base,
-    rank_scope,
-    rank_verb,
-    relation_from,
-    relation_group,
-    relation_parent,
-    relation_to,
-    share_cue,
-    share_not,
-    status_actual,
-    status_estimated,
-    status_not,
-    status_plan,
-    status_target,
-    subject_cut,
-    subject_drop,
-    subject_head,
-    subject_keep,
-    subject_restart,
-    verb_not,
-);
+cue_words!(business_noun, growth_to, per_cue, period_base, rank_scope, relation_to,);
 
 /// How far back (bytes) a clause is searched for a subject or a cue.
 const LOOKBACK: usize = 360;
@@ -107,64 +78,201 @@ fn piece(starts: &[usize], len: usize, p: usize) -> (usize, usize) {
 struct FirstChars(Vec<u64>);
 
 impl FirstChars {
-    fn of(categories: &[&str], extra: &[char]) -> Self {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        let mut set = |c: char| {
-            let u = c as usize;
-            if u < 0x10000 {
-                bits[u / 64] |= 1 << (u % 64);
-            }
-        };
-        for row in crate::lexicon::rows(include_str!("../data/cues.tsv")) {
-            if row.len() >= 2 && categories.contains(&row[0]) {
-                if let Some(c) = row[1].chars().next() {
-                    set(c);
-                }
-            }
-        }
-        extra.iter().copied().for_each(&mut set);
-        FirstChars(bits)
+    fn empty() -> Self {
+        FirstChars(vec![0u64; 0x10000 / 64])
     }
 
+    /// `false` when no word starts with `c`.
     #[inline]
-    fn maybe(&self, c: char) -> bool {
+    fn has(&self, c: char) -> bool {
         let u = c as usize;
         u >= 0x10000 || self.0[u / 64] & (1 << (u % 64)) != 0
     }
 
+    fn set(&mut self, c: char) {
+        let u = c as usize;
+        if u < 0x10000 {
+            self.0[u / 64] |= 1 << (u % 64);
+        }
+    }
+
     /// The first position in `pos..to` whose character may start a word, or
-    /// `to` when there is none.
+    /// `to` when there is none. Works on the UTF-8 bytes: a three-byte
+    /// character (all Chinese text) is stepped over on its first two bytes
+    /// when its block of 64 code points holds no first character, so most
+    /// characters are never decoded.
     #[inline]
     fn next(&self, t: &str, pos: usize, to: usize) -> usize {
-        for (i, c) in t[pos..].char_indices() {
-            if pos + i >= to {
-                return to;
+        let b = t.as_bytes();
+        let to = to.min(b.len());
+        let mut i = pos;
+        while i < to {
+            let x = b[i];
+            let (u, len) = if x < 0x80 {
+                (usize::from(x), 1)
+            } else if x >= 0xF0 {
+                return i; // outside the Basic Multilingual Plane: may start a word
+            } else if x >= 0xE0 {
+                let word = usize::from(x & 0x0F) << 6 | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F));
+                if self.0[word] == 0 {
+                    i += 3;
+                    continue;
+                }
+                (word << 6 | usize::from(b.get(i + 2).map_or(0, |y| y & 0x3F)), 3)
+            } else {
+                (usize::from(x & 0x1F) << 6 | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F)), 2)
+            };
+            if self.0[u / 64] & (1 << (u % 64)) != 0 {
+                return i;
             }
-            if self.maybe(c) {
-                return pos + i;
-            }
+            i += len;
         }
         to
     }
 }
 
-/// The character filters of the scans of this module.
+/// A cue category of [`words`] with the first characters of its words, so
+/// that a lookup at a character starting none of them costs one bit test.
+struct Cue {
+    words: &'static WordMap<&'static str>,
+    first: FirstChars,
+}
+
+impl Cue {
+    /// The longest word (and its value) starting at `pos`, where `t` holds
+    /// the character `c`.
+    #[inline]
+    fn at(&self, t: &str, pos: usize, c: char) -> Option<(&'static str, &'static str)> {
+        if !self.first.has(c) {
+            return None;
+        }
+        self.words.longest_at(t, pos).map(|(w, v)| (w, *v))
+    }
+
+    /// As `rfind_in` of the words (the last word in `t[from..to]`, as start
+    /// and word), with the candidates found by a forward scan that skips
+    /// the characters no word starts with.
+    fn rfind(&self, t: &str, from: usize, to: usize) -> Option<(usize, &'static str)> {
+        rfind_each([self], &self.first, t, from, to)[0]
+    }
+}
+
+/// [`Cue::rfind`] of each of `cues` in one scan; `first` holds the first
+/// characters of all of them.
+fn rfind_each<const N: usize>(
+    cues: [&Cue; N],
+    first: &FirstChars,
+    t: &str,
+    from: usize,
+    to: usize,
+) -> [Option<(usize, &'static str)>; N] {
+    let mut best = [None; N];
+    let Some(slice) = t.get(..to.min(t.len())) else { return best };
+    let mut pos = from.min(slice.len());
+    while !slice.is_char_boundary(pos) {
+        pos += 1;
+    }
+    loop {
+        pos = first.next(slice, pos, slice.len());
+        let Some(c) = slice[pos..].chars().next() else { break };
+        for (cue, best) in cues.iter().zip(&mut best) {
+            if let Some((w, _)) = cue.at(slice, pos, c) {
+                *best = Some((pos, w));
+            }
+        }
+        pos += c.len_utf8();
+    }
+    best
+}
+
+/// The character filters of the scans of this module: for each scan the
+/// first characters of all the cues it looks up, and the cues themselves.
 struct Filters {
     hits: FirstChars,
     verbs: FirstChars,
     share: FirstChars,
     subject: FirstChars,
     status: FirstChars,
+    relation: FirstChars,
+    period: Cue,
+    aggregation: Cue,
+    estimated: Cue,
+    plan: Cue,
+    verb_not: Cue,
+    growth_verb: Cue,
+    growth_not: Cue,
+    change_verb: Cue,
+    share_cue: Cue,
+    share_not: Cue,
+    subject_keep: Cue,
+    subject_cut: Cue,
+    subject_head: Cue,
+    subject_drop: Cue,
+    status_target: Cue,
+    status_actual: Cue,
+    status_not: Cue,
+    subject_restart: Cue,
+    rank_verb: Cue,
+    relation_parent: Cue,
+    relation_from: Cue,
+    relation_group: Cue,
 }
 
 fn filters() -> &'static Filters {
     static F: std::sync::OnceLock<Filters> = std::sync::OnceLock::new();
-    F.get_or_init(|| Filters {
-        hits: FirstChars::of(&["period", "aggregation", "status_estimated", "status_plan"], &['年']),
-        verbs: FirstChars::of(&["verb_not", "growth_verb", "growth_not", "change_verb"], &[]),
-        share: FirstChars::of(&["share_cue", "share_not"], &[]),
-        subject: FirstChars::of(&["subject_keep", "subject_cut"], &[]),
-        status: FirstChars::of(&["status_target", "status_actual", "status_not"], &[]),
+    F.get_or_init(|| {
+        // (category, first character) of every word, read in one pass
+        // without splitting each row into a vector
+        let mut firsts: Vec<(&str, char)> = Vec::new();
+        for line in include_str!("../data/cues.tsv").lines() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut fields = line.split('\t').map(str::trim);
+            let (Some(category), Some(word)) = (fields.next(), fields.next()) else { continue };
+            if let Some(c) = word.chars().next() {
+                firsts.push((category, c));
+            }
+        }
+        let of = |categories: &[&str]| {
+            let mut f = FirstChars::empty();
+            firsts.iter().filter(|(cat, _)| categories.contains(cat)).for_each(|&(_, c)| f.set(c));
+            f
+        };
+        let cue = |category: &str| Cue { words: cues().get(category), first: of(&[category]) };
+        let mut hits = of(&["period", "aggregation", "status_estimated", "status_plan"]);
+        hits.set('年');
+        Filters {
+            hits,
+            verbs: of(&["verb_not", "growth_verb", "growth_not", "change_verb"]),
+            share: of(&["share_cue", "share_not"]),
+            subject: of(&["subject_keep", "subject_cut"]),
+            status: of(&["status_target", "status_actual", "status_not"]),
+            relation: of(&["relation_parent", "relation_group"]),
+            period: cue("period"),
+            aggregation: cue("aggregation"),
+            estimated: cue("status_estimated"),
+            plan: cue("status_plan"),
+            verb_not: cue("verb_not"),
+            growth_verb: cue("growth_verb"),
+            growth_not: cue("growth_not"),
+            change_verb: cue("change_verb"),
+            share_cue: cue("share_cue"),
+            share_not: cue("share_not"),
+            subject_keep: cue("subject_keep"),
+            subject_cut: cue("subject_cut"),
+            subject_head: cue("subject_head"),
+            subject_drop: cue("subject_drop"),
+            status_target: cue("status_target"),
+            status_actual: cue("status_actual"),
+            status_not: cue("status_not"),
+            subject_restart: cue("subject_restart"),
+            rank_verb: cue("rank_verb"),
+            relation_parent: cue("relation_parent"),
+            relation_from: cue("relation_from"),
+            relation_group: cue("relation_group"),
+        }
     })
 }
 
@@ -214,7 +322,7 @@ pub fn extract(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragr
         }
         let sentence = ctx.sentence(q.start);
         hits.advance(&ctx, sentence, q.outer_start);
-        let d = ctx.draft(q, &drafts, &hits);
+        let d = ctx.draft(q, sentence, &drafts, &hits);
         drafts.push(d);
     }
     ctx.relations(&mut drafts);
@@ -262,9 +370,8 @@ impl Hits {
             *self = Hits { sentence, scanned: sentence.0, hits, ..Hits::default() };
         }
         let t = ctx.t;
-        let (period, agg, est, plan) =
-            (words().period, words().aggregation, words().status_estimated, words().status_plan);
-        let filter = &filters().hits;
+        let f = filters();
+        let filter = &f.hits;
         let mut pos = self.scanned.max(sentence.0);
         let end = to.min(sentence.1);
         while pos < end {
@@ -279,7 +386,7 @@ impl Hits {
                 }
             }
             if pos >= self.skip_period_until {
-                if let Some((w, v)) = period.longest_at(t, pos) {
+                if let Some((w, v)) = f.period.at(t, pos, ch) {
                     if !words().period_base.ends_at(t, pos) {
                         let kind = HitKind::Time(period_years(v, ctx.year), false);
                         self.hits.push(Hit { start: pos, end: pos + w.len(), kind });
@@ -287,15 +394,15 @@ impl Hits {
                     self.skip_period_until = pos + w.len();
                 }
             }
-            if let Some((w, v)) = agg.longest_at(t, pos) {
+            if let Some((w, v)) = f.aggregation.at(t, pos, ch) {
                 if let Some((a, prev5)) = aggregation_named(v) {
                     self.hits.push(Hit { start: pos, end: pos + w.len(), kind: HitKind::Agg(a, prev5) });
                 }
             }
-            if let Some((w, _)) = est.longest_at(t, pos) {
+            if let Some((w, _)) = f.estimated.at(t, pos, ch) {
                 self.hits.push(Hit { start: pos, end: pos + w.len(), kind: HitKind::Estimated });
             }
-            if let Some((w, _)) = plan.longest_at(t, pos) {
+            if let Some((w, _)) = f.plan.at(t, pos, ch) {
                 self.hits.push(Hit { start: pos, end: pos + w.len(), kind: HitKind::Plan });
             }
             pos += ch.len_utf8();
@@ -346,16 +453,15 @@ fn guess_year(t: &str) -> Option<i32> {
 /// A four-digit year written right before byte `b` of `t` (ASCII or Chinese
 /// digits), in 1900..=2100.
 fn year_before(t: &str, b: usize) -> Option<i32> {
-    let head = &t[..b];
-    let chars: Vec<char> = head.chars().rev().take(5).collect();
-    if chars.len() < 4 {
+    let mut before = t[..b].char_indices().rev();
+    let mut start = b;
+    for _ in 0..4 {
+        start = before.next()?.0;
+    }
+    if before.next().is_some_and(|(_, c)| c.is_ascii_digit() || crate::numerals::digit(c).is_some()) {
         return None;
     }
-    if chars.len() == 5 && (chars[4].is_ascii_digit() || crate::numerals::digit(chars[4]).is_some()) {
-        return None;
-    }
-    let s: String = chars[..4].iter().rev().collect();
-    let y = crate::numerals::year(&s)?;
+    let y = crate::numerals::year(&t[start..b])?;
     (1900..=2100).contains(&y).then_some(y)
 }
 
@@ -402,24 +508,20 @@ impl Ctx<'_, '_> {
         (os <= p.end).then_some(p.id)
     }
 
-    /// Roles of the section and its ancestors, innermost first.
-    fn roles(&self, section: Option<usize>) -> Vec<Role> {
-        let mut v = Vec::new();
+    /// Roles of the section and its ancestors, innermost first (at most 9).
+    fn roles(&self, section: Option<usize>) -> impl Iterator<Item = Role> + '_ {
         let mut cur = section;
-        while let Some(i) = cur {
-            let Some(s) = self.sections.get(i) else { break };
-            v.push(s.role);
+        std::iter::from_fn(move || {
+            let s = self.sections.get(cur?)?;
             cur = s.parent;
-            if v.len() > 8 {
-                break;
-            }
-        }
-        v
+            Some(s.role)
+        })
+        .take(9)
     }
 
-    fn draft(&self, q: Quantity, before: &[Draft], hits: &Hits) -> Draft {
+    /// The draft of quantity `q` of `sentence` (its trimmed span).
+    fn draft(&self, q: Quantity, sentence: (usize, usize), before: &[Draft], hits: &Hits) -> Draft {
         let t = self.t;
-        let sentence = self.sentence(q.start);
         // a clause is looked at no further back than LOOKBACK (linear time on
         // text without punctuation)
         let clause = self.clause(q.start);
@@ -522,7 +624,8 @@ impl Ctx<'_, '_> {
             Form::Amount | Form::Range => {}
         }
         let subj = subject.map_or("", |(s, e)| &t[s..e]);
-        let verb = last_verb_but(t, region.0, region.1, words().growth_verb, Some(words().growth_not));
+        let f = filters();
+        let verb = last_verb_but(t, region.0, region.1, &f.growth_verb, Some(&f.growth_not));
         let verb_to_level = verb.is_some_and(|(_, end, _)| words().growth_to.starts_at(t, end));
         let down = verb.is_some_and(|(_, _, d)| d == "down");
         match q.base_unit {
@@ -542,7 +645,7 @@ impl Ctx<'_, '_> {
             Some(BaseUnit::Ratio) => (Ratio, false),
             Some(BaseUnit::Multiple) => (Multiple, false),
             Some(BaseUnit::Count | BaseUnit::Person | BaseUnit::PersonTime | BaseUnit::Household) => {
-                let change = last_verb(t, clause.0, q.outer_start, words().change_verb);
+                let change = last_verb(t, clause.0, q.outer_start, &f.change_verb);
                 if let Some((_, end, d)) = change {
                     if !words().growth_to.starts_at(t, end) {
                         return (Change, d == "down");
@@ -554,8 +657,8 @@ impl Ctx<'_, '_> {
                 (Count, false)
             }
             _ => {
-                let change = last_verb(t, region.0, q.outer_start, words().change_verb)
-                    .or_else(|| last_verb(t, clause.0, q.outer_start, words().change_verb).filter(|v| v.2 == "up"));
+                let change = last_verb(t, region.0, q.outer_start, &f.change_verb)
+                    .or_else(|| last_verb(t, clause.0, q.outer_start, &f.change_verb).filter(|v| v.2 == "up"));
                 if let Some((_, end, d)) = change {
                     if !words().growth_to.starts_at(t, end) {
                         return (Change, d == "down");
@@ -579,8 +682,7 @@ impl Ctx<'_, '_> {
             return Status::Plan;
         }
         let estimated = hits.within(sentence.0, q.outer_start).any(|h| matches!(h.kind, HitKind::Estimated));
-        let roles = self.roles(section);
-        let role_status = roles.iter().find_map(|r| match r {
+        let role_status = self.roles(section).find_map(|r| match r {
             Role::Review | Role::Problems | Role::Glossary => Some(Status::Actual),
             Role::Targets
             | Role::Tasks
@@ -742,7 +844,7 @@ impl Ctx<'_, '_> {
     fn rank_info(&self, q: &Quantity, clause: (usize, usize)) -> Rank {
         let t = self.t;
         let mut scope = None;
-        if let Some((p, w, _)) = words().rank_verb.rfind_in(t, clause.0, q.outer_start) {
+        if let Some((p, w)) = filters().rank_verb.rfind(t, clause.0, q.outer_start) {
             let s = &t[p + w.len()..q.outer_start];
             let s = s.trim_matches(|ch: char| ch == ' ' || ch == '的');
             if !s.is_empty() && s.chars().count() <= 12 {
@@ -760,6 +862,7 @@ impl Ctx<'_, '_> {
 
     fn relations(&self, drafts: &mut [Draft]) {
         let t = self.t;
+        let f = filters();
         let n = drafts.len();
         let mut i = 0;
         while i < n {
@@ -768,11 +871,16 @@ impl Ctx<'_, '_> {
             while j < n && drafts[j].sentence == sent {
                 j += 1;
             }
-            // drafts[i..j] share a sentence
+            // drafts[i..j] share a sentence; the last 其中 and 分别 before
+            // each quantity in its clause are found by one scan
+            let mut groups = Vec::with_capacity(j - i);
             for k in i..j {
                 let (cl, qs) = (drafts[k].clause, drafts[k].q.outer_start);
+                let [parent_cue, group_cue] =
+                    rfind_each([&f.relation_parent, &f.relation_group], &f.relation, t, cl.0, qs);
+                groups.push(group_cue);
                 // 其中: parent
-                if let Some((p, _, _)) = words().relation_parent.rfind_in(t, cl.0, qs) {
+                if let Some((p, _)) = parent_cue {
                     let unit = drafts[k].q.base_unit;
                     let cands: Vec<usize> =
                         (k.saturating_sub(NEAR_QUANTITIES).max(i)..k).filter(|&m| drafts[m].q.outer_end <= p).collect();
@@ -789,11 +897,12 @@ impl Ctx<'_, '_> {
                 // 由…调整为…: from_to
                 if drafts[k].relation.is_none() && k > i {
                     let m = k - 1;
-                    let to = words().relation_to.longest_ending(t, qs).is_some();
-                    let gap = &t[drafts[m].q.outer_end..qs];
-                    let from_cue = words().relation_from.rfind_in(t, drafts[m].clause.0, drafts[m].q.outer_start);
+                    let to = || words().relation_to.longest_ending(t, qs).is_some();
+                    let gap = || &t[drafts[m].q.outer_end..qs];
+                    let from_cue = || f.relation_from.rfind(t, drafts[m].clause.0, drafts[m].q.outer_start).is_some();
                     let same = drafts[m].q.base_unit == drafts[k].q.base_unit && drafts[m].q.form == drafts[k].q.form;
-                    if to && same && from_cue.is_some() && !gap.contains(['、']) && gap.chars().count() <= 16 {
+                    // cheap tests first
+                    if same && to() && !gap().contains(['、']) && gap().chars().count() <= 16 && from_cue() {
                         drafts[k].relation = Some(Relation { kind: RelationKind::FromTo, of: m });
                         drafts[k].subject = drafts[m].subject;
                         drafts[k].metric_id = drafts[m].metric_id;
@@ -805,7 +914,7 @@ impl Ctx<'_, '_> {
             let mut k = i;
             while k < j {
                 let cl = drafts[k].clause;
-                let Some((p, w, _)) = words().relation_group.rfind_in(t, cl.0, drafts[k].q.outer_start) else {
+                let Some((p, w)) = groups[k - i] else {
                     k += 1;
                     continue;
                 };
@@ -959,63 +1068,57 @@ fn trim_span(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 
 /// The last verb of `verbs` in `t[from..to]`, as (start, end, value), skipping
 /// words that merely contain one (增加值, 增长率 …).
-fn last_verb<'c>(t: &str, from: usize, to: usize, verbs: &'c WordMap<&'static str>) -> Option<(usize, usize, &'c str)> {
+fn last_verb(t: &str, from: usize, to: usize, verbs: &Cue) -> Option<(usize, usize, &'static str)> {
     last_verb_but(t, from, to, verbs, None)
 }
 
 /// [`last_verb`], also skipping the words of `extra`.
-fn last_verb_but<'c>(
+fn last_verb_but(
     t: &str,
     from: usize,
     to: usize,
-    verbs: &'c WordMap<&'static str>,
-    extra: Option<&WordMap<&'static str>>,
-) -> Option<(usize, usize, &'c str)> {
-    let not = words().verb_not;
-    let filter = &filters().verbs;
+    verbs: &Cue,
+    extra: Option<&Cue>,
+) -> Option<(usize, usize, &'static str)> {
+    let f = filters();
     let mut best = None;
     let mut pos = from;
     while pos < to {
-        pos = filter.next(t, pos, to);
-        if pos >= to {
-            break;
-        }
-        let skip = not.longest_at(t, pos).or_else(|| extra.and_then(|e| e.longest_at(t, pos)));
+        pos = f.verbs.next(t, pos, to);
+        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        let skip = f.verb_not.at(t, pos, c).or_else(|| extra.and_then(|e| e.at(t, pos, c)));
         if let Some((w, _)) = skip {
             if pos + w.len() <= to {
                 pos += w.len();
                 continue;
             }
         }
-        if let Some((w, v)) = verbs.longest_at(t, pos) {
+        if let Some((w, v)) = verbs.at(t, pos, c) {
             if pos + w.len() <= to {
-                best = Some((pos, pos + w.len(), *v));
+                best = Some((pos, pos + w.len(), v));
                 pos += w.len();
                 continue;
             }
         }
-        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
+        pos += c.len_utf8();
     }
     best
 }
 
 fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
-    let (cue, not) = (words().share_cue, words().share_not);
-    let filter = &filters().share;
+    let f = filters();
     let mut pos = from;
     while pos < to {
-        pos = filter.next(t, pos, to);
-        if pos >= to {
-            break;
-        }
-        if let Some((w, _)) = not.longest_at(t, pos) {
+        pos = f.share.next(t, pos, to);
+        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        if let Some((w, _)) = f.share_not.at(t, pos, c) {
             pos += w.len();
             continue;
         }
-        if cue.longest_at(t, pos).is_some_and(|(w, _)| pos + w.len() <= to) {
+        if f.share_cue.at(t, pos, c).is_some_and(|(w, _)| pos + w.len() <= to) {
             return true;
         }
-        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
+        pos += c.len_utf8();
     }
     false
 }
@@ -1024,7 +1127,7 @@ fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
 /// the text after 实现/完成/预计/其中 taken, cut before the predicate.
 fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
     let mut s = strip_front(t, from, to);
-    if let Some((p, w, _)) = words().subject_restart.rfind_in(t, s, to) {
+    if let Some((p, w)) = filters().subject_restart.rfind(t, s, to) {
         let inside_word = t[p + w.len()..to].starts_with(['率', '度', '额', '值', '量', '数']);
         let restart = strip_front(t, p + w.len(), to);
         if p > s && !inside_word {
@@ -1037,36 +1140,34 @@ fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
         }
     }
     // cut before the predicate (新增 may open a subject: 新增就业岗位)
-    let (cut, keep, head) = (words().subject_cut, words().subject_keep, words().subject_head);
-    let filter = &filters().subject;
+    let f = filters();
+    let (cut, keep, head) = (&f.subject_cut, &f.subject_keep, &f.subject_head);
     let mut e = to;
     let mut pos = s;
     while pos < to {
-        pos = filter.next(t, pos, to);
-        if pos >= to {
-            break;
-        }
-        let k = keep.longest_at(t, pos).map_or(0, |(w, _)| w.len());
-        let m = cut.longest_at(t, pos).map_or(0, |(w, _)| w.len());
+        pos = f.subject.next(t, pos, to);
+        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        let k = keep.at(t, pos, c).map_or(0, |(w, _)| w.len());
+        let m = cut.at(t, pos, c).map_or(0, |(w, _)| w.len());
         if k > 0 && k >= m {
             pos += k;
             continue;
         }
-        if pos == s && m > 0 && head.longest_at(t, pos).is_some_and(|(w, _)| w.len() >= m) {
+        if pos == s && m > 0 && head.at(t, pos, c).is_some_and(|(w, _)| w.len() >= m) {
             pos += m;
             continue;
         }
         if m > 0 {
             // 城镇新增就业: 新增 inside a name; 企业新增(近百家): a verb
             let rest_empty = strip_front(t, pos + m, to) >= to;
-            if head.longest_at(t, pos).is_some_and(|(w, _)| w.len() >= m) && !rest_empty {
+            if head.at(t, pos, c).is_some_and(|(w, _)| w.len() >= m) && !rest_empty {
                 pos += m;
                 continue;
             }
             e = pos;
             break;
         }
-        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
+        pos += c.len_utf8();
     }
     let e = trim_back(t, s, e);
     (e > s).then_some((s, e))
@@ -1085,7 +1186,7 @@ fn trim_back(t: &str, s: usize, mut e: usize) -> usize {
 }
 
 fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
-    let (drop, period, agg) = (words().subject_drop, words().period, words().aggregation);
+    let f = filters();
     for _ in 0..32 {
         if s >= to {
             break;
@@ -1095,8 +1196,9 @@ fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
             s += ch.len_utf8();
             continue;
         }
-        if let Some((w, _)) = drop.longest_at(t, s).or_else(|| period.longest_at(t, s)).or_else(|| agg.longest_at(t, s))
-        {
+        let dropped =
+            f.subject_drop.at(t, s, ch).or_else(|| f.period.at(t, s, ch)).or_else(|| f.aggregation.at(t, s, ch));
+        if let Some((w, _)) = dropped {
             if s + w.len() <= to {
                 s += w.len();
                 continue;
@@ -1196,18 +1298,15 @@ fn aggregation_named(v: &str) -> Option<(Aggregation, bool)> {
 /// Target or actual from cue words in the sentence (when the outline gives
 /// no role).
 fn cue_status(t: &str, sentence: (usize, usize)) -> Option<Status> {
-    let (tgt, act, not) = (words().status_target, words().status_actual, words().status_not);
+    let f = filters();
     let (mut target, mut actual) = (false, false);
-    let filter = &filters().status;
     let mut pos = sentence.0;
     while pos < sentence.1 {
-        pos = filter.next(t, pos, sentence.1);
-        if pos >= sentence.1 {
-            break;
-        }
-        let n = not.longest_at(t, pos).map_or(0, |(w, _)| w.len());
-        let a = tgt.longest_at(t, pos).map_or(0, |(w, _)| w.len());
-        let b = act.longest_at(t, pos).map_or(0, |(w, _)| w.len());
+        pos = f.status.next(t, pos, sentence.1);
+        let Some(c) = t.get(pos..sentence.1).and_then(|r| r.chars().next()) else { break };
+        let n = f.status_not.at(t, pos, c).map_or(0, |(w, _)| w.len());
+        let a = f.status_target.at(t, pos, c).map_or(0, |(w, _)| w.len());
+        let b = f.status_actual.at(t, pos, c).map_or(0, |(w, _)| w.len());
         if n > 0 && n >= a && n >= b {
             pos += n;
             continue;
@@ -1222,7 +1321,7 @@ fn cue_status(t: &str, sentence: (usize, usize)) -> Option<Status> {
             pos += a;
             continue;
         }
-        pos += t[pos..].chars().next().map_or(1, char::len_utf8);
+        pos += c.len_utf8();
     }
     match (target, actual) {
         (true, false) => Some(Status::Target),

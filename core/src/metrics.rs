@@ -21,7 +21,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{rows, FastMap};
+use crate::lexicon::{rows, CharMap, FastMap};
 
 /// One alias row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,12 +40,10 @@ struct Table {
     ignore: Vec<&'static str>,
     /// Last characters that make a prefix a place or entity (丁兰智慧小镇).
     places: Vec<char>,
-    longest: usize,
-    /// Bitset of the first characters of the aliases (Basic Multilingual
-    /// Plane) and the byte lengths of the aliases: a stretch that fails
-    /// either test is no alias, and is not hashed.
-    first_bits: Vec<u64>,
-    lens: Vec<bool>,
+    /// The aliases by their last character, longest first: the aliases
+    /// ending a subject, from the earliest start on, are the entries of its
+    /// last character that end it.
+    by_last: CharMap<Vec<(&'static str, Alias)>>,
 }
 
 impl Table {
@@ -79,7 +77,6 @@ fn table() -> &'static Table {
         let mut scopes = Vec::new();
         let mut ignore = Vec::new();
         let mut places = Vec::new();
-        let mut longest = 0;
         for row in rows(include_str!("../data/metrics.tsv")) {
             if row.len() < 2 || row[0].is_empty() || row[1].is_empty() {
                 continue;
@@ -96,21 +93,21 @@ fn table() -> &'static Table {
             }
             let scope = row.get(2).copied().filter(|s| !s.is_empty());
             let growth_only = row.get(3).is_some_and(|s| *s == "growth");
-            longest = longest.max(row[0].len());
             aliases.entry(row[0]).or_insert(Alias { id: row[1], scope, growth_only });
         }
         for v in [&mut trailers, &mut scopes, &mut ignore] {
             v.sort_by_key(|t| std::cmp::Reverse(t.len()));
         }
-        let mut first_bits = vec![0u64; 0x10000 / 64];
-        let mut lens = vec![false; longest + 1];
-        for k in aliases.keys() {
-            lens[k.len()] = true;
-            if let Some(c) = k.chars().next().map(|c| c as usize).filter(|&u| u < 0x10000) {
-                first_bits[c / 64] |= 1 << (c % 64);
+        let mut by_last: CharMap<Vec<(&'static str, Alias)>> = CharMap::default();
+        for (&k, a) in &aliases {
+            if let Some(c) = k.chars().next_back() {
+                by_last.entry(c).or_default().push((k, a.clone()));
             }
         }
-        Table { aliases, trailers, scopes, ignore, places, longest, first_bits, lens }
+        for v in by_last.values_mut() {
+            v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        }
+        Table { aliases, trailers, scopes, ignore, places, by_last }
     })
 }
 
@@ -156,14 +153,13 @@ pub fn resolve(subject: &str, growth: bool, year: Option<i32>) -> Option<Resolve
         .map(|tr| subject.len() - tr.len());
     for end in std::iter::once(subject.len()).chain(trailer_ends) {
         let head = &subject[..end];
-        let lo = end.saturating_sub(t.longest);
+        let Some(candidates) = head.chars().next_back().and_then(|c| t.by_last.get(&c)) else { continue };
         // earliest start = longest alias
-        for (start, c) in head.char_indices().filter(|(b, _)| *b >= lo) {
-            let u = c as usize;
-            if !t.lens[end - start] || (u < 0x10000 && t.first_bits[u / 64] & (1 << (u % 64)) == 0) {
+        for (alias, a) in candidates {
+            if !head.ends_with(alias) {
                 continue;
             }
-            let Some(a) = t.aliases.get(&head[start..]) else { continue };
+            let start = end - alias.len();
             if a.growth_only && !growth {
                 continue;
             }

@@ -44,6 +44,7 @@
 //! assert_eq!((q[2].number, q[2].bound), (Some(100.0), Bound::Nearly));
 //! ```
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::lexicon::{cue_words, cues, rows, WordMap};
@@ -216,10 +217,38 @@ fn arabic_num(p: usize, q: usize, value: f64, mantissa: f64, decimals: usize, to
     }
 }
 
+/// The powers of ten that f64 holds exactly.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22,
+];
+
+/// The value of the decimal `int.frac` (ASCII digits) and its digits read as
+/// one integer, without parsing text: with at most 15 digits the integer is
+/// exact in f64 and one correctly rounded division by an exact power of ten
+/// gives the very value `str::parse` does. `None` for longer numbers.
+fn decimal(int: &[u8], frac: &[u8]) -> Option<(f64, f64)> {
+    if int.len() + frac.len() > 15 {
+        return None;
+    }
+    let m = int.iter().chain(frac).fold(0u64, |m, &d| m * 10 + u64::from(d - b'0'));
+    let m = m as f64;
+    Some((m / POW10[frac.len()], m))
+}
+
 /// Finds every quantity in `text` (normally [`crate::normalize::Normalized::text`]).
 pub fn scan(text: &str) -> Vec<Quantity> {
     let mut s =
-        Scanner { t: text, out: Vec::new(), pending: Vec::new(), pending_next: usize::MAX, quote: None, title: None };
+        // reports hold about one quantity per 300-400 bytes: reserve for that
+        // rather than grow (and copy) the vector a dozen times
+        Scanner {
+            t: text,
+            out: Vec::with_capacity(text.len() / 256),
+            pending: Vec::new(),
+            pending_next: usize::MAX,
+            quote: None,
+            title: None,
+        };
     s.run();
     let mut out = s.out;
     out.sort_by_key(|q| (q.start, q.end));
@@ -397,14 +426,17 @@ impl Num {
     }
 }
 
-/// What follows a numeral: magnitude, 余/多, unit.
+/// What follows a numeral: magnitude, 余/多, unit. The texts borrow from
+/// the scanned text (no allocation per numeral).
 #[derive(Debug, Clone)]
-struct Tail {
+struct Tail<'t> {
     mult: f64,
-    mult_text: String,
+    /// The magnitudes as written; owned only when a 余/多 splits them (万余亿).
+    mult_text: Cow<'t, str>,
     approx: bool,
     kind: Option<UnitKind>,
-    unit_text: String,
+    /// The unit as written, with a second unit after / (吨/日).
+    unit_text: &'t str,
     base: Option<BaseUnit>,
     factor: f64,
     /// End of everything consumed.
@@ -412,7 +444,7 @@ struct Tail {
     letter_after: bool,
 }
 
-impl Tail {
+impl Tail<'_> {
     fn has_unit(&self) -> bool {
         self.kind == Some(UnitKind::Unit)
     }
@@ -420,7 +452,7 @@ impl Tail {
     fn unit_string(&self) -> String {
         let mut s = String::with_capacity(self.mult_text.len() + self.unit_text.len());
         s.push_str(&self.mult_text);
-        s.push_str(&self.unit_text);
+        s.push_str(self.unit_text);
         s
     }
 }
@@ -485,13 +517,25 @@ impl<'t> Scanner<'t> {
             // walk to the next character that can start a quantity, keeping
             // track of quotes and book titles on the way
             let interesting: &[u64; 0x10000 / 64] = interesting().try_into().expect("BMP bitset");
+            let boring: &[u64; 0x10000 / 64] = boring_pairs().try_into().expect("byte pair bitset");
             // UTF-8 decoded by hand (the text is valid UTF-8): a three-byte
             // character is rejected on its first two bytes when its block of
-            // 64 code points holds nothing of interest; the characters outside
-            // the Basic Multilingual Plane start nothing.
+            // 64 code points holds nothing of interest (a run of them with one
+            // bit test each); the characters outside the Basic Multilingual
+            // Plane start nothing.
             let b = t.as_bytes();
             let mut k = i;
             while k < b.len() {
+                while let Some(&[x, y]) = b.get(k..k + 2) {
+                    let pair = usize::from(x) << 8 | usize::from(y);
+                    if boring[pair / 64] & (1 << (pair % 64)) == 0 {
+                        break;
+                    }
+                    k += 3;
+                }
+                if k >= b.len() {
+                    break;
+                }
                 let x = b[k];
                 let off = k - i;
                 let u = if x < 0x80 {
@@ -599,6 +643,9 @@ impl<'t> Scanner<'t> {
                 q = e;
             }
         }
+        if let Some((value, mantissa)) = (ni > 0).then(|| decimal(&int[..ni], frac)).flatten() {
+            return arabic_num(p, q, value, mantissa, frac.len(), too_long);
+        }
         let parse = |x: &[u8]| std::str::from_utf8(x).ok().and_then(|s| s.parse::<f64>().ok()).unwrap_or(f64::NAN);
         let mut buf = [0u8; 48];
         buf[..ni].copy_from_slice(&int[..ni]);
@@ -700,7 +747,8 @@ impl<'t> Scanner<'t> {
         })
     }
 
-    fn tail(&self, p: usize) -> Tail {
+    fn tail(&self, p: usize) -> Tail<'t> {
+        let t = self.t;
         let u = units();
         let inside = words().bound_inside;
         let mut q = self.skip_spaces(p);
@@ -710,35 +758,47 @@ impl<'t> Scanner<'t> {
             while matches!(self.ch(r), Some('\n' | ' ')) {
                 r += 1;
             }
-            let mult_next = u.longest_at(self.t, r).is_some_and(|(_, e)| e.kind == UnitKind::Mult);
+            let mult_next = u.longest_at(t, r).is_some_and(|(_, e)| e.kind == UnitKind::Mult);
             if mult_next || self.starts(r, "%") {
                 q = r;
             }
         }
         let mut mult = 1.0;
-        let mut mult_text = String::new();
+        let mut mult_text: Cow<'t, str> = Cow::Borrowed("");
+        let mut mult_end = q;
         let mut approx = false;
+        // the last unit-table lookup, as (position, result): the unit read
+        // after the magnitudes is often that very lookup
+        let mut last = None;
         for _ in 0..5 {
             if !approx {
-                if let Some((w, _)) = inside.longest_at(self.t, q) {
+                if let Some((w, _)) = inside.longest_at(t, q) {
                     // only when a magnitude or unit follows
                     let after = q + w.len();
-                    if u.longest_at(self.t, after)
-                        .is_some_and(|(_, e)| matches!(e.kind, UnitKind::Mult | UnitKind::Unit))
-                    {
+                    if u.longest_at(t, after).is_some_and(|(_, e)| matches!(e.kind, UnitKind::Mult | UnitKind::Unit)) {
                         approx = true;
                         q = after;
                         continue;
                     }
                 }
             }
-            match u.longest_at(self.t, q) {
+            let found = u.longest_at(t, q);
+            match found {
                 Some((w, e)) if e.kind == UnitKind::Mult && mult_text.chars().count() < 3 => {
                     mult *= e.factor;
-                    mult_text.push_str(w);
-                    q += w.len();
+                    let end = q + w.len();
+                    match &mut mult_text {
+                        Cow::Borrowed(b) if b.is_empty() => *b = &t[q..end],
+                        Cow::Borrowed(b) if mult_end == q => *b = &t[end - b.len() - w.len()..end],
+                        m => m.to_mut().push_str(w),
+                    }
+                    mult_end = end;
+                    q = end;
                 }
-                _ => break,
+                _ => {
+                    last = Some((q, found));
+                    break;
+                }
             }
         }
         let q0 = q;
@@ -748,32 +808,34 @@ impl<'t> Scanner<'t> {
             mult_text,
             approx,
             kind: None,
-            unit_text: String::new(),
+            unit_text: "",
             base: None,
             factor: 1.0,
             end: q0,
             letter_after: false,
         };
-        match u.longest_at(self.t, q) {
+        let found = match last {
+            Some((at, found)) if at == q => found,
+            _ => u.longest_at(t, q),
+        };
+        match found {
             Some((w, e)) if e.kind != UnitKind::Mult => {
                 tail.kind = Some(e.kind);
                 if e.kind == UnitKind::Unit || e.kind == UnitKind::Time {
-                    tail.unit_text.push_str(w);
                     tail.base = e.base;
                     tail.factor = e.factor;
                     tail.end = q + w.len();
                     // compound units: 吨/日, 万元/人, 微克/立方米
                     if e.kind == UnitKind::Unit && self.starts(tail.end, "/") {
-                        if let Some((w2, e2)) = u.longest_at(self.t, tail.end + 1) {
+                        if let Some((w2, e2)) = u.longest_at(t, tail.end + 1) {
                             if matches!(e2.kind, UnitKind::Unit | UnitKind::Time) {
-                                tail.unit_text.push('/');
-                                tail.unit_text.push_str(w2);
                                 tail.end += 1 + w2.len();
                                 tail.base = None;
                                 tail.factor = 1.0;
                             }
                         }
                     }
+                    tail.unit_text = &t[q..tail.end];
                 }
             }
             _ => {
@@ -804,9 +866,20 @@ impl<'t> Scanner<'t> {
 
     /// Applies bound words around `q` and records it. Returns where the scan
     /// goes on.
-    fn finish(&mut self, mut q: Quantity, approx: bool) -> usize {
+    fn finish(&mut self, q: Quantity, approx: bool) -> usize {
         let before = self.bound_before(q.start);
         let after = self.bound_after(q.end);
+        self.finish_bounded(q, approx, before, after)
+    }
+
+    /// [`Self::finish`] with the bound words around `q` already read.
+    fn finish_bounded(
+        &mut self,
+        mut q: Quantity,
+        approx: bool,
+        before: Option<(usize, Bound)>,
+        after: Option<(usize, Bound)>,
+    ) -> usize {
         q.outer_start = before.map_or(q.start, |b| b.0);
         q.outer_end = after.map_or(q.end, |a| a.0);
         if q.form != Form::Range {
@@ -1026,7 +1099,7 @@ impl<'t> Scanner<'t> {
         tail.end.max(num.end)
     }
 
-    fn bare(&mut self, num: Num, tail: Tail) -> usize {
+    fn bare(&mut self, num: Num, tail: Tail<'t>) -> usize {
         let skip_to = tail.end.max(num.end);
         if tail.letter_after || num.chinese && (num.small || num.magnitude_only) {
             return skip_to;
@@ -1062,7 +1135,7 @@ impl<'t> Scanner<'t> {
                 low: None,
                 high: None,
                 parts: Vec::new(),
-                unit: Some(tail.mult_text.clone()),
+                unit: Some(tail.mult_text.to_string()),
                 multiplier: Some(tail.mult),
                 base_unit: Some(BaseUnit::Person),
                 bound: Bound::Exact,
@@ -1076,7 +1149,7 @@ impl<'t> Scanner<'t> {
         skip_to
     }
 
-    fn with_unit(&mut self, num: Num, tail: Tail) -> usize {
+    fn with_unit(&mut self, num: Num, tail: Tail<'t>) -> usize {
         let skip_to = tail.end.max(num.end);
         let base = tail.base;
         let before = self.bound_before(num.start);
@@ -1101,10 +1174,11 @@ impl<'t> Scanner<'t> {
             }
         }
         // 前10名, 前三位: a band of ranks, no count of people
-        if self.prev(num.start) == Some('前') && matches!(tail.unit_text.as_str(), "名" | "位") {
+        if self.prev(num.start) == Some('前') && matches!(tail.unit_text, "名" | "位") {
             return skip_to;
         }
-        let after_bound = self.bound_after(tail.end).map_or(tail.end, |a| a.0);
+        let after = self.bound_after(tail.end);
+        let after_bound = after.map_or(tail.end, |a| a.0);
         let bounded = before.is_some();
         if self.names_a_class(tail.end, base, bounded)
             || (after_bound != tail.end && self.names_a_class(after_bound, base, true))
@@ -1157,13 +1231,13 @@ impl<'t> Scanner<'t> {
             form,
             shared_unit: false,
         };
-        self.finish(q, tail.approx || num.approx);
+        self.finish_bounded(q, tail.approx || num.approx, before, after);
         skip_to
     }
 
     /// 6.5%-7%, 6.5-7%, 5%—5.5%, 4.5%至5%, 2.5万—3万元; a year range
     /// (2015-2020年) is skipped whole.
-    fn range(&mut self, first: Num, tail: &Tail) -> Option<usize> {
+    fn range(&mut self, first: Num, tail: &Tail<'t>) -> Option<usize> {
         let p = self.skip_spaces(tail.end);
         let c = self.ch(p)?;
         let conn_end = match c {
@@ -1502,6 +1576,26 @@ fn interesting() -> &'static [u64] {
         for c in chars.chars() {
             let u = c as usize;
             bits[u / 64] |= 1 << (u % 64);
+        }
+        bits
+    })
+}
+
+/// Bitset over pairs of bytes (first << 8 | second): set for the first two
+/// bytes of a three-byte UTF-8 character whose block of 64 code points holds
+/// nothing of [`interesting`], so the scan loop steps over it on one test.
+fn boring_pairs() -> &'static [u64] {
+    static T: OnceLock<Vec<u64>> = OnceLock::new();
+    T.get_or_init(|| {
+        let interesting = interesting();
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for x in 0xE0..=0xEFusize {
+            for y in 0x80..=0xBFusize {
+                if interesting[(x & 0x0F) << 6 | (y & 0x3F)] == 0 {
+                    let pair = x << 8 | y;
+                    bits[pair / 64] |= 1 << (pair % 64);
+                }
+            }
         }
         bits
     })

@@ -77,16 +77,17 @@ pub fn small_int(s: &str) -> Option<u32> {
 /// assert_eq!(baogao::numerals::year("1954"), Some(1954));
 /// ```
 pub fn year(s: &str) -> Option<i32> {
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() != 4 {
-        return None;
-    }
     let mut y = 0i32;
-    for c in chars {
+    let mut n = 0;
+    for c in s.chars() {
+        n += 1;
+        if n > 4 {
+            return None;
+        }
         let d = c.to_digit(10).or_else(|| digit(c))?;
         y = y * 10 + d as i32;
     }
-    (1900..=2200).contains(&y).then_some(y)
+    (n == 4 && (1900..=2200).contains(&y)).then_some(y)
 }
 
 #[cfg(test)]
