@@ -54,13 +54,15 @@
 //! picks its words from a table over the Basic Multilingual Plane, and the
 //! four bytes after it are compared at once (`Cand`). A query — the longest
 //! word of a category at, or ending at, a position, the first one inside a
-//! clause — is then a binary search over sorted hits (copies per category:
-//! no indirection) instead of a walk over the clause. The
+//! clause — is then a lookup over sorted hits (copies per category:
+//! no indirection) instead of a walk over the clause: a table gives the
+//! first hit of each block of 64 bytes (`PosIndex`), so it costs a read and
+//! a short walk, not a binary search. The
 //! clause scan (`scan_with`) and the object count (`object_chars`) jump from
 //! one word or quote to the next, and the relative deadlines ("五年内") start
-//! from the span words found. Target and quantity lookups are binary searches
-//! over the sorted indicator spans (the target ones filtered once) that
-//! allocate nothing. The "better
+//! from the span words found. Target and quantity lookups go through the same
+//! kind of index over the sorted indicator spans (the target ones filtered
+//! once) and allocate nothing. The "better
 //! results" words of [`crate::targets`] are in the merged dictionary too.
 //! Sentences start at the breaks collected while normalizing
 //! ([`Normalized::pieces`]); clauses are split byte by byte, skipping Han
@@ -393,24 +395,90 @@ impl Hit {
     }
 }
 
+/// Bytes per block of a [`PosIndex`] (as a shift): about two hits of the
+/// lexed text fall in a block of 64 bytes.
+const BLOCK_SHIFT: u32 = 6;
+
+/// Where the entries of a list sorted by position start, per block of
+/// 64 bytes of the text: a lookup is one table read and a short walk over
+/// the block instead of a binary search (the queries run several times per
+/// clause).
+#[derive(Debug, Default)]
+struct PosIndex {
+    /// Index of the first entry at or after the start of each block; the
+    /// last one (the list's length) stands for every block after it.
+    first: Vec<u32>,
+}
+
+impl PosIndex {
+    /// The index of `positions`, which are sorted.
+    fn new(positions: impl Iterator<Item = usize>) -> Self {
+        let mut first = Vec::new();
+        let mut n = 0;
+        for (k, p) in positions.enumerate() {
+            let block = p >> BLOCK_SHIFT;
+            if first.len() <= block {
+                first.resize(block + 1, k as u32);
+            }
+            n = k + 1;
+        }
+        first.push(n as u32);
+        PosIndex { first }
+    }
+
+    /// Index of the first entry of `list` (what the index was built from)
+    /// whose position (`pos`) is at or after `p`: `partition_point(|x| pos(x) < p)`.
+    fn first_from<T>(&self, list: &[T], pos: impl Fn(&T) -> usize, p: usize) -> usize {
+        let block = (p >> BLOCK_SHIFT).min(self.first.len() - 1);
+        let mut k = self.first[block] as usize;
+        while list.get(k).is_some_and(|x| pos(x) < p) {
+            k += 1;
+        }
+        k
+    }
+}
+
+/// Hits sorted by position with their [`PosIndex`].
+#[derive(Debug, Default)]
+struct HitList {
+    hits: Vec<Hit>,
+    index: PosIndex,
+}
+
+impl HitList {
+    fn new(hits: Vec<Hit>) -> Self {
+        let index = PosIndex::new(hits.iter().map(|h| h.pos));
+        HitList { hits, index }
+    }
+
+    /// The hits starting at or after `p`.
+    fn from(&self, p: usize) -> &[Hit] {
+        &self.hits[self.index.first_from(&self.hits, |h| h.pos, p)..]
+    }
+}
+
 /// A text with every vocabulary word found in it (all words at each position,
 /// longest first) and its years, found once; the queries below answer what a
-/// [`WordMap`] lookup on the text would, by binary search.
+/// [`WordMap`] lookup on the text would, by a lookup in a [`PosIndex`].
 struct Lexed<'t> {
     t: &'t str,
     /// Sorted by position, longest first at a position.
-    hits: Vec<Hit>,
-    /// The hits of the words of each category (copies: one binary search
-    /// over contiguous positions).
-    by_cat: Vec<Vec<Hit>>,
+    hits: HitList,
+    /// The hits of the words of each category (copies: one lookup over
+    /// contiguous positions).
+    by_cat: Vec<HitList>,
     /// Positions and indices into `hits` of the words [`scan_with`] looks at.
     scan_hits: Vec<(usize, u32)>,
+    scan_index: PosIndex,
     /// The hits of the words [`object_chars`] skips (copies).
-    skip_hits: Vec<Hit>,
+    skip_hits: HitList,
     /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
     quotes: Vec<(usize, bool)>,
+    quote_index: PosIndex,
     /// [`years_in`] of the whole text.
     years: Vec<(i32, usize, usize)>,
+    /// By start.
+    year_index: PosIndex,
 }
 
 /// The categories [`scan_with`] looks at.
@@ -541,7 +609,18 @@ impl<'t> Lexed<'t> {
                 skip_hits.push(*h);
             }
         }
-        Lexed { t, hits, by_cat, scan_hits, skip_hits, quotes, years }
+        Lexed {
+            t,
+            hits: HitList::new(hits),
+            by_cat: by_cat.into_iter().map(HitList::new).collect(),
+            scan_index: PosIndex::new(scan_hits.iter().map(|x| x.0)),
+            scan_hits,
+            skip_hits: HitList::new(skip_hits),
+            quote_index: PosIndex::new(quotes.iter().map(|x| x.0)),
+            quotes,
+            year_index: PosIndex::new(years.iter().map(|y| y.1)),
+            years,
+        }
     }
 
     /// Number of object characters ([`object_char`]) starting in
@@ -553,14 +632,9 @@ impl<'t> Lexed<'t> {
         self.t[from..to].chars().filter(|&c| object_char(c)).take(limit).count()
     }
 
-    /// Index of the first hit at or after `pos`.
-    fn first_from(&self, pos: usize) -> usize {
-        self.hits.partition_point(|h| h.pos < pos)
-    }
-
     /// The longest word of `cat` starting at `pos` (`WordMap::longest_at`).
     fn longest_at(&self, cat: Cat, pos: usize) -> Option<Hit> {
-        self.hits[self.first_from(pos)..].iter().take_while(|h| h.pos == pos).find(|h| h.is(cat)).copied()
+        self.hits.from(pos).iter().take_while(|h| h.pos == pos).find(|h| h.is(cat)).copied()
     }
 
     /// The longest word of `cat` ending at `end` (`WordMap::longest_ending`).
@@ -568,8 +642,8 @@ impl<'t> Lexed<'t> {
         if !self.t.is_char_boundary(end) {
             return None;
         }
-        let from = self.first_from(end.saturating_sub(vocab().max_len[cat as usize]));
-        self.hits[from..].iter().take_while(|h| h.pos < end).find(|h| h.end == end && h.is(cat)).copied()
+        let from = end.saturating_sub(vocab().max_len[cat as usize]);
+        self.hits.from(from).iter().take_while(|h| h.pos < end).find(|h| h.end == end && h.is(cat)).copied()
     }
 
     /// [`Lexed::longest_ending`] of each of `cats` (one search).
@@ -579,8 +653,8 @@ impl<'t> Lexed<'t> {
             return out;
         }
         let max_len = cats.iter().map(|&c| vocab().max_len[c as usize]).max().unwrap_or(0);
-        let from = self.first_from(end.saturating_sub(max_len));
-        for h in self.hits[from..].iter().take_while(|h| h.pos < end).filter(|h| h.end == end) {
+        for h in self.hits.from(end.saturating_sub(max_len)).iter().take_while(|h| h.pos < end).filter(|h| h.end == end)
+        {
             for (o, &cat) in out.iter_mut().zip(&cats) {
                 if o.is_none() && h.is(cat) {
                     *o = Some(*h);
@@ -597,9 +671,7 @@ impl<'t> Lexed<'t> {
         if !self.t.is_char_boundary(to) {
             return None;
         }
-        let list = &self.by_cat[cat as usize];
-        let k = list.partition_point(|h| h.pos < from);
-        list[k..].iter().take_while(|h| h.pos < to).find(|h| h.end <= to).copied()
+        self.by_cat[cat as usize].from(from).iter().take_while(|h| h.pos < to).find(|h| h.end <= to).copied()
     }
 
     fn has(&self, cat: Cat, from: usize, to: usize) -> bool {
@@ -608,9 +680,12 @@ impl<'t> Lexed<'t> {
 
     /// The built-in date words inside `t[from..to]`.
     fn dates_in(&self, from: usize, to: usize) -> impl Iterator<Item = Hit> + '_ {
-        let list = &self.by_cat[Cat::Date as usize];
-        let k = list.partition_point(|h| h.pos < from);
-        list[k..].iter().copied().take_while(move |h| h.pos < to).filter(move |h| h.end <= to)
+        self.by_cat[Cat::Date as usize]
+            .from(from)
+            .iter()
+            .copied()
+            .take_while(move |h| h.pos < to)
+            .filter(move |h| h.end <= to)
     }
 
     /// [`years_in`] of `t[from..to]`: the years of the whole text that lie
@@ -618,7 +693,7 @@ impl<'t> Lexed<'t> {
     fn years_in(&self, from: usize, to: usize) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
         let exact = from <= to && self.t.is_char_boundary(from) && self.t.is_char_boundary(to);
         let slow = if exact { Vec::new() } else { years_in(self.t, from, to) };
-        let k = if exact { self.years.partition_point(|y| y.1 < from) } else { self.years.len() };
+        let k = if exact { self.year_index.first_from(&self.years, |y| y.1, from) } else { self.years.len() };
         self.years[k..].iter().copied().take_while(move |y| y.2 <= to).chain(slow)
     }
 }
@@ -687,10 +762,10 @@ fn scan_with(
     stop_on_modality: bool,
     mut on_verb: impl FnMut(VerbHit) -> bool,
 ) -> Option<(Modality, usize, usize)> {
-    let (hits, list, quotes) = (&lx.hits, &lx.scan_hits, &lx.quotes);
+    let (hits, list, quotes) = (&lx.hits.hits, &lx.scan_hits, &lx.quotes);
     let mut modality = None;
-    let mut k = list.partition_point(|x| x.0 < s);
-    let mut q = quotes.partition_point(|x| x.0 < s);
+    let mut k = lx.scan_index.first_from(list, |x| x.0, s);
+    let mut q = lx.quote_index.first_from(quotes, |x| x.0, s);
     let mut pos = s;
     let mut quoted: i32 = 0;
     let go_on = std::cell::Cell::new(true);
@@ -811,10 +886,10 @@ fn has_object(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, u
 /// adverbs and time words, quantities (sorted `(start, end, _)`) and years:
 /// the clause's own object; counted up to `limit`.
 fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, usize)], limit: usize) -> usize {
-    let (t, list) = (lx.t, &lx.skip_hits);
+    let (t, list) = (lx.t, &lx.skip_hits.hits);
     let mut n = 0;
     let mut pos = s;
-    let mut k = list.partition_point(|h| h.pos < s);
+    let mut k = lx.skip_hits.index.first_from(list, |h| h.pos, s);
     while pos < e {
         if let Some(&(_, qe, _)) = quantities.iter().find(|q| q.0 <= pos && pos < q.1) {
             pos = qe.max(pos + 1);
@@ -1036,8 +1111,10 @@ struct Ctx<'a, 'n> {
     indicators: &'a [Indicator],
     /// (normalized start, normalized end, id) of the indicators, sorted.
     inds: Vec<(usize, usize, usize)>,
+    ind_index: PosIndex,
     /// The entries of `inds` that are targets ([`Ctx::targets_in`]).
     target_inds: Vec<(usize, usize, usize)>,
+    target_index: PosIndex,
     year: Option<i32>,
     block: Option<(usize, usize)>,
     block_year: Option<i32>,
@@ -1046,15 +1123,15 @@ struct Ctx<'a, 'n> {
 
 impl Ctx<'_, '_> {
     fn inds_in(&self, from: usize, to: usize) -> &[(usize, usize, usize)] {
-        let a = self.inds.partition_point(|x| x.0 < from);
-        let b = self.inds.partition_point(|x| x.0 < to);
+        let a = self.ind_index.first_from(&self.inds, |x| x.0, from);
+        let b = self.ind_index.first_from(&self.inds, |x| x.0, to);
         &self.inds[a..b.max(a)]
     }
 
     /// Target indicators (with a value) inside `from..to`; in the targets
     /// paragraph also the stretch figures ("力争7%", status plan).
     fn targets_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
-        let a = self.target_inds.partition_point(|x| x.0 < from);
+        let a = self.target_index.first_from(&self.target_inds, |x| x.0, from);
         self.target_inds[a..].iter().take_while(move |x| x.0 < to).filter(move |x| x.1 <= to).map(|x| x.2)
     }
 
@@ -1368,14 +1445,16 @@ pub fn extract(
     // (sorted ids of indicators quoting an annual target again: status plan,
     // restatements and stretch figures, see [`crate::targets`])
     let restated: &[usize] = block.map_or(&[], |b| &b.quoted);
-    let target_inds = inds.iter().copied().filter(|x| Ctx::is_target(indicators, restated, x.2)).collect();
+    let target_inds: Vec<_> = inds.iter().copied().filter(|x| Ctx::is_target(indicators, restated, x.2)).collect();
     let ctx = Ctx {
         norm,
         t,
         lx: Lexed::new(t, &spans),
         sections,
         indicators,
+        ind_index: PosIndex::new(inds.iter().map(|x| x.0)),
         inds,
+        target_index: PosIndex::new(target_inds.iter().map(|x| x.0)),
         target_inds,
         year: meta.year,
         block: block_span,
