@@ -56,8 +56,8 @@
 //! word of a category at, or ending at, a position, the first one inside a
 //! clause — is then a lookup over sorted hits (copies per category:
 //! no indirection) instead of a walk over the clause: a table gives the
-//! first hit of each block of 64 bytes (`PosIndex`), so it costs a read and
-//! a short walk, not a binary search. The
+//! first hit of each block of the text, sized to hold about one hit
+//! (`PosIndex`), so it costs a read and a short walk, not a binary search. The
 //! clause scan (`scan_with`) and the object count (`object_chars`) jump from
 //! one word or quote to the next, and the relative deadlines ("五年内") start
 //! from the span words found. Target and quantity lookups go through the same
@@ -395,16 +395,15 @@ impl Hit {
     }
 }
 
-/// Bytes per block of a [`PosIndex`] (as a shift): about two hits of the
-/// lexed text fall in a block of 64 bytes.
-const BLOCK_SHIFT: u32 = 6;
-
-/// Where the entries of a list sorted by position start, per block of
-/// 64 bytes of the text: a lookup is one table read and a short walk over
-/// the block instead of a binary search (the queries run several times per
-/// clause).
+/// Where the entries of a list sorted by position start, per block of the
+/// text: a lookup is one table read and a short walk over the block instead
+/// of a binary search (the queries run several times per clause).
 #[derive(Debug, Default)]
 struct PosIndex {
+    /// Bytes per block, as a shift: at least the mean gap between entries,
+    /// so a block holds about one or two and the table is no longer than
+    /// the list.
+    shift: u32,
     /// Index of the first entry at or after the start of each block; the
     /// last one (the list's length) stands for every block after it.
     first: Vec<u32>,
@@ -412,24 +411,26 @@ struct PosIndex {
 
 impl PosIndex {
     /// The index of `positions`, which are sorted.
-    fn new(positions: impl Iterator<Item = usize>) -> Self {
-        let mut first = Vec::new();
-        let mut n = 0;
+    fn new(positions: impl ExactSizeIterator<Item = usize> + Clone) -> Self {
+        let n = positions.len();
+        let last = positions.clone().last().unwrap_or(0);
+        let gap = (last / n.max(1)).max(16);
+        let shift = usize::BITS - gap.leading_zeros();
+        let mut first = Vec::with_capacity((last >> shift) + 2);
         for (k, p) in positions.enumerate() {
-            let block = p >> BLOCK_SHIFT;
+            let block = p >> shift;
             if first.len() <= block {
                 first.resize(block + 1, k as u32);
             }
-            n = k + 1;
         }
         first.push(n as u32);
-        PosIndex { first }
+        PosIndex { shift, first }
     }
 
     /// Index of the first entry of `list` (what the index was built from)
     /// whose position (`pos`) is at or after `p`: `partition_point(|x| pos(x) < p)`.
     fn first_from<T>(&self, list: &[T], pos: impl Fn(&T) -> usize, p: usize) -> usize {
-        let block = (p >> BLOCK_SHIFT).min(self.first.len() - 1);
+        let block = (p >> self.shift).min(self.first.len() - 1);
         let mut k = self.first[block] as usize;
         while list.get(k).is_some_and(|x| pos(x) < p) {
             k += 1;
@@ -837,22 +838,30 @@ fn scan_at(
         (None, Some(lw)) => (lw.pos, lw.len(), None),
         (None, None) => return None,
     };
-    let t = lx.t;
     let mut end = pos + len;
-    // "引进和培养": a second verb joined by 和/及/与/、 is part of the verb
-    for joiner in ["和", "及", "与", "、", "并"] {
-        if t[end..e].starts_with(joiner) {
-            let after = end + joiner.len();
-            if let Some(w2) = lx.longest_at(Cat::Verb, after).filter(|w2| w2.end <= e) {
-                if lx.longest_at(Cat::VerbNot, after).is_none() {
-                    end = w2.end;
-                }
+    // "引进和培养": a second verb joined by 和/及/与/、/并 is part of the verb
+    // (all five have three bytes: compared as arrays)
+    let next = lx.t.as_bytes().get(end..end + 3).filter(|_| end + 3 <= e).map(|x| [x[0], x[1], x[2]]);
+    if next.is_some_and(|x| JOINERS.contains(&x)) {
+        let after = end + 3;
+        if let Some(w2) = lx.longest_at(Cat::Verb, after).filter(|w2| w2.end <= e) {
+            if lx.longest_at(Cat::VerbNot, after).is_none() {
+                end = w2.end;
             }
-            break;
         }
     }
     on_verb(VerbHit { start: pos, end, info });
     Some(end)
+}
+
+/// The UTF-8 bytes of the characters joining two verbs ("引进和培养").
+const JOINERS: [[u8; 3]; 5] = [utf8_3("和"), utf8_3("及"), utf8_3("与"), utf8_3("、"), utf8_3("并")];
+
+/// The bytes of a character of three bytes.
+const fn utf8_3(c: &str) -> [u8; 3] {
+    let b = c.as_bytes();
+    assert!(b.len() == 3);
+    [b[0], b[1], b[2]]
 }
 
 /// The chosen action verb: the most advanced stage, first on a tie.
