@@ -59,7 +59,8 @@
 //! first hit of each block of the text, sized to hold about one hit
 //! (`PosIndex`), so it costs a read and a short walk, not a binary search. The
 //! clause scan (`scan_with`) and the object count (`object_chars`) jump from
-//! one word or quote to the next, and the relative deadlines ("五年内") start
+//! one word or quote to the next (what the scan does at a word is worked out
+//! once, when lexing: `Step`), and the relative deadlines ("五年内") start
 //! from the span words found. Target and quantity lookups go through the same
 //! kind of index over the sorted indicator spans (the target ones filtered
 //! once) and allocate nothing. The "better
@@ -471,6 +472,9 @@ struct Lexed<'t> {
     /// Positions and indices into `hits` of the words [`scan_with`] looks at.
     scan_hits: Vec<(usize, u32)>,
     scan_index: PosIndex,
+    /// The [`Step`] at each of `scan_hits` in a clause that goes on past
+    /// it (the clauses are scanned several times).
+    steps: Vec<Step>,
     /// The hits of the words [`object_chars`] skips (copies).
     skip_hits: HitList,
     /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
@@ -527,6 +531,7 @@ impl<'t> Lexed<'t> {
     }
 
     /// Finds the words starting in `t[rs..re]` and the quotes there.
+    #[inline(never)]
     fn lex(v: &Vocab, t: &str, (rs, re): (usize, usize), hits: &mut Vec<Hit>, quotes: &mut Vec<(usize, bool)>) {
         let bytes = t.as_bytes();
         let n = bytes.len();
@@ -610,8 +615,9 @@ impl<'t> Lexed<'t> {
                 skip_hits.push(*h);
             }
         }
-        Lexed {
+        let mut lx = Lexed {
             t,
+            steps: Vec::new(),
             hits: HitList::new(hits),
             by_cat: by_cat.into_iter().map(HitList::new).collect(),
             scan_index: PosIndex::new(scan_hits.iter().map(|x| x.0)),
@@ -621,7 +627,18 @@ impl<'t> Lexed<'t> {
             quotes,
             year_index: PosIndex::new(years.iter().map(|y| y.1)),
             years,
-        }
+        };
+        let hits = &lx.hits.hits;
+        lx.steps = lx
+            .scan_hits
+            .iter()
+            .map(|&(pos, i)| {
+                let i = i as usize;
+                let n = hits[i..].iter().take_while(|h| h.pos == pos).count();
+                step_at(&lx, &hits[i..i + n], usize::MAX)
+            })
+            .collect();
+        lx
     }
 
     /// Number of object characters ([`object_char`]) starting in
@@ -795,9 +812,24 @@ fn scan_with(
         if quoted > 0 {
             continue;
         }
-        let i = list[k].1 as usize;
-        let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
-        if let Some(next) = scan_at(lx, &hits[i..i + n], e, &mut modality, &mut on_verb) {
+        // (the step found when lexing, unless the clause ends too early for it)
+        let step = match lx.steps[k] {
+            step if step.reach <= e => step,
+            _ => {
+                let i = list[k].1 as usize;
+                let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
+                step_at(lx, &hits[i..i + n], e)
+            }
+        };
+        if let Some(m) = step.modality {
+            if modality.is_none_or(|(old, _, _)| modality_rank(m.0) > modality_rank(old)) {
+                modality = Some(m);
+            }
+        }
+        if let Some(v) = step.verb {
+            on_verb(v);
+        }
+        if let Some(next) = step.next {
             pos = next;
         }
         if !go_on.get() || (stop_on_modality && modality.is_some()) {
@@ -807,36 +839,42 @@ fn scan_with(
     modality
 }
 
-/// One step of [`scan_with`] at a position where the words `at` start: the
-/// position to go on from after a verb or a non-word, `None` to step one
-/// character.
-fn scan_at(
-    lx: &Lexed<'_>,
-    at: &[Hit],
-    e: usize,
-    modality: &mut Option<(Modality, usize, usize)>,
-    on_verb: &mut impl FnMut(VerbHit),
-) -> Option<usize> {
+/// What [`scan_with`] does at a position where words start.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    /// The modality word there.
+    modality: Option<(Modality, usize, usize)>,
+    verb: Option<VerbHit>,
+    /// Where to go on after a verb or a non-word (`None`: one character on).
+    next: Option<usize>,
+    /// The furthest end of what the step looked at: it holds for every
+    /// clause ending at or after it ([`Lexed::steps`]).
+    reach: usize,
+}
+
+/// The [`Step`] at a position where the words `at` start, in a clause
+/// ending at `e`.
+fn step_at(lx: &Lexed<'_>, at: &[Hit], e: usize) -> Step {
+    let reach = at.iter().map(|h| h.end).max().unwrap_or(0);
+    let mut step = Step { modality: None, verb: None, next: None, reach };
     // the longest word of a category, when it fits in the clause
     let longest = |cat: Cat| at.iter().find(|h| h.is(cat)).filter(|h| h.end <= e);
     if let Some(h) = longest(Cat::ModalityNot) {
-        return Some(h.end);
+        step.next = Some(h.end);
+        return step;
     }
     if let Some(h) = longest(Cat::Modality) {
-        if let Some(m) = h.word().modality {
-            if modality.is_none_or(|(old, _, _)| modality_rank(m) > modality_rank(old)) {
-                *modality = Some((m, h.pos, h.end));
-            }
-        }
+        step.modality = h.word().modality.map(|m| (m, h.pos, h.end));
     }
     if let Some(h) = longest(Cat::VerbNot) {
-        return Some(h.end);
+        step.next = Some(h.end);
+        return step;
     }
     let (pos, len, info) = match (longest(Cat::Verb), longest(Cat::Light)) {
         (Some(w), Some(lw)) if lw.len() > w.len() => (lw.pos, lw.len(), None),
         (Some(w), _) => (w.pos, w.len(), w.word().verb),
         (None, Some(lw)) => (lw.pos, lw.len(), None),
-        (None, None) => return None,
+        (None, None) => return step,
     };
     let mut end = pos + len;
     // "引进和培养": a second verb joined by 和/及/与/、/并 is part of the verb
@@ -844,14 +882,17 @@ fn scan_at(
     let next = lx.t.as_bytes().get(end..end + 3).filter(|_| end + 3 <= e).map(|x| [x[0], x[1], x[2]]);
     if next.is_some_and(|x| JOINERS.contains(&x)) {
         let after = end + 3;
-        if let Some(w2) = lx.longest_at(Cat::Verb, after).filter(|w2| w2.end <= e) {
+        let w2 = lx.longest_at(Cat::Verb, after);
+        step.reach = step.reach.max(w2.map_or(after, |w2| w2.end.max(after)));
+        if let Some(w2) = w2.filter(|w2| w2.end <= e) {
             if lx.longest_at(Cat::VerbNot, after).is_none() {
                 end = w2.end;
             }
         }
     }
-    on_verb(VerbHit { start: pos, end, info });
-    Some(end)
+    step.verb = Some(VerbHit { start: pos, end, info });
+    step.next = Some(end);
+    step
 }
 
 /// The UTF-8 bytes of the characters joining two verbs ("引进和培养").
