@@ -60,7 +60,7 @@
 //! (`PosIndex`), so it costs a read and a short walk, not a binary search. The
 //! clause scan (`scan_with`) and the object count (`object_chars`) jump from
 //! one word or quote to the next (what the scan does at a word is worked out
-//! once, when lexing: `Step`), and the relative deadlines ("五年内") start
+//! once, at the first visit: `Step`), and the relative deadlines ("五年内") start
 //! from the span words found. Target and quantity lookups go through the same
 //! kind of index over the sorted indicator spans (the target ones filtered
 //! once) and allocate nothing. The "better
@@ -86,6 +86,7 @@
 //! assert_eq!(c[2].object.as_ref().unwrap().text, "夏衍影视文化街区");
 //! ```
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use crate::lexicon::{rows, CharMap, FastMap, WordMap};
@@ -473,8 +474,9 @@ struct Lexed<'t> {
     scan_hits: Vec<(usize, u32)>,
     scan_index: PosIndex,
     /// The [`Step`] at each of `scan_hits` in a clause that goes on past
-    /// it (the clauses are scanned several times).
-    steps: Vec<Step>,
+    /// it, worked out at the first visit (the clauses are scanned several
+    /// times).
+    steps: Vec<Cell<Option<Step>>>,
     /// The hits of the words [`object_chars`] skips (copies).
     skip_hits: HitList,
     /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
@@ -628,16 +630,7 @@ impl<'t> Lexed<'t> {
             year_index: PosIndex::new(years.iter().map(|y| y.1)),
             years,
         };
-        let hits = &lx.hits.hits;
-        lx.steps = lx
-            .scan_hits
-            .iter()
-            .map(|&(pos, i)| {
-                let i = i as usize;
-                let n = hits[i..].iter().take_while(|h| h.pos == pos).count();
-                step_at(&lx, &hits[i..i + n], usize::MAX)
-            })
-            .collect();
+        lx.steps = vec![Cell::new(None); lx.scan_hits.len()];
         lx
     }
 
@@ -786,7 +779,7 @@ fn scan_with(
     let mut q = lx.quote_index.first_from(quotes, |x| x.0, s);
     let mut pos = s;
     let mut quoted: i32 = 0;
-    let go_on = std::cell::Cell::new(true);
+    let go_on = Cell::new(true);
     let mut on_verb = |h| go_on.set(on_verb(h));
     loop {
         while list.get(k).is_some_and(|x| x.0 < pos) {
@@ -812,15 +805,18 @@ fn scan_with(
         if quoted > 0 {
             continue;
         }
-        // (the step found when lexing, unless the clause ends too early for it)
-        let step = match lx.steps[k] {
-            step if step.reach <= e => step,
-            _ => {
-                let i = list[k].1 as usize;
-                let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
-                step_at(lx, &hits[i..i + n], e)
-            }
+        // (the step of an earlier visit, unless the clause ends too early for it)
+        let at = || {
+            let i = list[k].1 as usize;
+            let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
+            &hits[i..i + n]
         };
+        let open = lx.steps[k].get().unwrap_or_else(|| {
+            let step = step_at(lx, at(), usize::MAX);
+            lx.steps[k].set(Some(step));
+            step
+        });
+        let step = if open.reach <= e { open } else { step_at(lx, at(), e) };
         if let Some(m) = step.modality {
             if modality.is_none_or(|(old, _, _)| modality_rank(m.0) > modality_rank(old)) {
                 modality = Some(m);
