@@ -412,15 +412,15 @@ struct PosIndex {
 }
 
 impl PosIndex {
-    /// The index of `positions`, which are sorted.
-    fn new(positions: impl ExactSizeIterator<Item = usize> + Clone) -> Self {
-        let n = positions.len();
-        let last = positions.clone().last().unwrap_or(0);
+    /// The index of `list`, sorted by position (`pos`).
+    fn new<T>(list: &[T], pos: impl Fn(&T) -> usize) -> Self {
+        let n = list.len();
+        let last = list.last().map_or(0, &pos);
         let gap = (last / n.max(1)).max(16);
         let shift = usize::BITS - gap.leading_zeros();
         let mut first = Vec::with_capacity((last >> shift) + 2);
-        for (k, p) in positions.enumerate() {
-            let block = p >> shift;
+        for (k, x) in list.iter().enumerate() {
+            let block = pos(x) >> shift;
             if first.len() <= block {
                 first.resize(block + 1, k as u32);
             }
@@ -450,7 +450,7 @@ struct HitList {
 
 impl HitList {
     fn new(hits: Vec<Hit>) -> Self {
-        let index = PosIndex::new(hits.iter().map(|h| h.pos));
+        let index = PosIndex::new(&hits, |h| h.pos);
         HitList { hits, index }
     }
 
@@ -622,12 +622,12 @@ impl<'t> Lexed<'t> {
             steps: Vec::new(),
             hits: HitList::new(hits),
             by_cat: by_cat.into_iter().map(HitList::new).collect(),
-            scan_index: PosIndex::new(scan_hits.iter().map(|x| x.0)),
+            scan_index: PosIndex::new(&scan_hits, |x| x.0),
             scan_hits,
             skip_hits: HitList::new(skip_hits),
-            quote_index: PosIndex::new(quotes.iter().map(|x| x.0)),
+            quote_index: PosIndex::new(&quotes, |x| x.0),
             quotes,
-            year_index: PosIndex::new(years.iter().map(|y| y.1)),
+            year_index: PosIndex::new(&years, |y| y.1),
             years,
         };
         lx.steps = vec![Cell::new(None); lx.scan_hits.len()];
@@ -982,9 +982,11 @@ fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize,
 
 /// Trims `t[s..e]`: spaces, list markers (一是, ——, 1., (1), ①), and trailing punctuation.
 fn trim_clause(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let b = t.as_bytes();
     loop {
         let before = s;
-        while s < e {
+        // (a Han character, led by 0xE4..=0xE9, is neither a space nor one of these)
+        while s < e && !(0xE4..=0xE9).contains(&b[s]) {
             match t[s..e].chars().next() {
                 Some(c) if c.is_whitespace() || matches!(c, '—' | '-' | '·' | '•' | '、' | '.' | ')') => {
                     s += c.len_utf8()
@@ -1000,7 +1002,8 @@ fn trim_clause(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
             break;
         }
     }
-    while e > s {
+    // (nor is a Han character at the end: its lead byte stands three bytes before)
+    while e > s && !(e >= s + 3 && (0xE4..=0xE9).contains(&b[e - 3])) {
         match t[s..e].chars().next_back() {
             Some(c)
                 if c.is_whitespace()
@@ -1103,7 +1106,11 @@ fn split_clauses_into(t: &str, s: usize, e: usize, out: &mut Vec<(usize, usize, 
                 continue;
             }
             0xE4..=0xE9 => {
+                // (a run of Han characters, skipped in a tight loop)
                 i += 3;
+                while i < e && (0xE4..=0xE9).contains(&b[i]) {
+                    i += 3;
+                }
                 continue;
             }
             _ => {
@@ -1498,9 +1505,9 @@ pub fn extract(
         lx: Lexed::new(t, &spans),
         sections,
         indicators,
-        ind_index: PosIndex::new(inds.iter().map(|x| x.0)),
+        ind_index: PosIndex::new(&inds, |x| x.0),
         inds,
-        target_index: PosIndex::new(target_inds.iter().map(|x| x.0)),
+        target_index: PosIndex::new(&target_inds, |x| x.0),
         target_inds,
         year: meta.year,
         block: block_span,
