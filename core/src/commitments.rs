@@ -193,7 +193,7 @@ struct Vocab {
     groups: Vec<(u32, u32)>,
     /// Index into `groups` of each character of the Basic Multilingual Plane
     /// (0: no word starts with it).
-    slot: Vec<u16>,
+    slot: Box<[u16; 0x10000]>,
     /// Index into `groups` of the other first characters.
     by_first: CharMap<u16>,
     /// Length in bytes of the longest word of each category.
@@ -264,7 +264,7 @@ fn vocab() -> &'static Vocab {
             words: Vec::new(),
             cands: Vec::new(),
             groups: vec![(0, 0)],
-            slot: vec![0; 0x10000],
+            slot: Box::new([0; 0x10000]),
             by_first: CharMap::default(),
             max_len: [0; CATS],
             task_title: WordMap::default(),
