@@ -167,7 +167,7 @@ impl Cat {
         })
     }
 
-    fn bit(self) -> u32 {
+    const fn bit(self) -> u32 {
         1 << self as u32
     }
 }
@@ -467,8 +467,8 @@ struct Lexed<'t> {
     t: &'t str,
     /// Sorted by position, longest first at a position.
     hits: HitList,
-    /// The hits of the words of each category (copies: one lookup over
-    /// contiguous positions).
+    /// The hits of the words of each category of [`FIND`] (copies: one
+    /// lookup over contiguous positions; empty for the others).
     by_cat: Vec<HitList>,
     /// Positions and indices into `hits` of the words [`scan_with`] looks at.
     scan_hits: Vec<(usize, u32)>,
@@ -494,6 +494,25 @@ const SCAN: u32 = 1 << Cat::Verb as u32
     | 1 << Cat::VerbNot as u32
     | 1 << Cat::Modality as u32
     | 1 << Cat::ModalityNot as u32;
+
+/// The categories looked for inside a stretch ([`Lexed::find_in`]): the
+/// only ones with a list of their own in [`Lexed::by_cat`] (the frequent
+/// verbs, modality words and adverbs are read through `scan_hits` and
+/// `skip_hits`).
+const FIND: u32 = Cat::SelfAssessment.bit()
+    | Cat::Past.bit()
+    | Cat::PlanLead.bit()
+    | Cat::PlanCue.bit()
+    | Cat::Framing.bit()
+    | Cat::Explain.bit()
+    | Cat::Better.bit()
+    | Cat::ProjectNoun.bit()
+    | Cat::Construct.bit()
+    | Cat::EventNoun.bit()
+    | Cat::AspirationNoun.bit()
+    | Cat::FiscalCue.bit()
+    | Cat::GuaranteeCue.bit()
+    | Cat::Date.bit();
 
 /// The categories [`object_chars`] skips.
 const SKIP: u32 = 1 << Cat::Verb as u32 | 1 << Cat::Light as u32 | 1 << Cat::Modality as u32 | 1 << Cat::Adverb as u32;
@@ -593,7 +612,7 @@ impl<'t> Lexed<'t> {
         let mut counts = [0usize; CATS];
         let (mut n_scan, mut n_skip) = (0, 0);
         for h in &hits {
-            let mut rest = h.cats;
+            let mut rest = h.cats & FIND;
             while rest != 0 {
                 counts[rest.trailing_zeros() as usize] += 1;
                 rest &= rest - 1;
@@ -605,7 +624,7 @@ impl<'t> Lexed<'t> {
         let (mut scan_hits, mut skip_hits) = (Vec::with_capacity(n_scan), Vec::with_capacity(n_skip));
         for (k, h) in hits.iter().enumerate() {
             let cats = h.cats;
-            let mut rest = cats;
+            let mut rest = cats & FIND;
             while rest != 0 {
                 by_cat[rest.trailing_zeros() as usize].push(*h);
                 rest &= rest - 1;
@@ -678,6 +697,7 @@ impl<'t> Lexed<'t> {
     /// The first (leftmost, then longest) word of `cat` inside
     /// `t[from..to]` (`WordMap::find_in`).
     fn find_in(&self, cat: Cat, from: usize, to: usize) -> Option<Hit> {
+        debug_assert!(FIND & cat.bit() != 0, "{cat:?} has no list of its own");
         let to = to.min(self.t.len());
         if !self.t.is_char_boundary(to) {
             return None;
