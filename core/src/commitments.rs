@@ -2036,9 +2036,11 @@ fn strip_tail(lx: &Lexed<'_>, s: usize, mut e: usize) -> (usize, usize) {
 /// Trims connectors, particles and time words off both ends of `t[s..e]`.
 fn tidy(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     let (front, back) = tidy_words();
+    let b = t.as_bytes();
     for _ in 0..16 {
         let before = (s, e);
-        while s < e {
+        // (a Han character, led by 0xE4..=0xE9, is none of these marks)
+        while s < e && !(0xE4..=0xE9).contains(&b[s]) {
             match t[s..e].chars().next() {
                 Some(c) if c.is_whitespace() || matches!(c, ',' | '、' | '“' | '"' | '(' | ')' | '”') => {
                     // keep an opening quote that starts a name
@@ -2056,7 +2058,7 @@ fn tidy(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
                 s += w.len();
             }
         }
-        while e > s {
+        while e > s && !(e >= s + 3 && (0xE4..=0xE9).contains(&b[e - 3])) {
             match t[s..e].chars().next_back() {
                 Some(c) if c.is_whitespace() || matches!(c, ',' | '、' | ':' | '(' | '“') => e -= c.len_utf8(),
                 _ => break,
