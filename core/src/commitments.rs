@@ -54,13 +54,16 @@
 //! picks its words from a table over the Basic Multilingual Plane, and the
 //! four bytes after it are compared at once (`Cand`). A query — the longest
 //! word of a category at, or ending at, a position, the first one inside a
-//! clause — is then a binary search over sorted hits (copies per category:
-//! no indirection) instead of a walk over the clause. The
+//! clause — is then a lookup over sorted hits (copies per category:
+//! no indirection) instead of a walk over the clause: a table gives the
+//! first hit of each block of the text, sized to hold about one hit
+//! (`PosIndex`), so it costs a read and a short walk, not a binary search. The
 //! clause scan (`scan_with`) and the object count (`object_chars`) jump from
-//! one word or quote to the next, and the relative deadlines ("五年内") start
-//! from the span words found. Target and quantity lookups are binary searches
-//! over the sorted indicator spans (the target ones filtered once) that
-//! allocate nothing. The "better
+//! one word or quote to the next (what the scan does at a word is worked out
+//! once, at the first visit: `Step`), and the relative deadlines ("五年内") start
+//! from the span words found. Target and quantity lookups go through the same
+//! kind of index over the sorted indicator spans (the target ones filtered
+//! once) and allocate nothing. The "better
 //! results" words of [`crate::targets`] are in the merged dictionary too.
 //! Sentences start at the breaks collected while normalizing
 //! ([`Normalized::pieces`]); clauses are split byte by byte, skipping Han
@@ -83,6 +86,7 @@
 //! assert_eq!(c[2].object.as_ref().unwrap().text, "夏衍影视文化街区");
 //! ```
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use crate::lexicon::{rows, CharMap, FastMap, WordMap};
@@ -163,7 +167,7 @@ impl Cat {
         })
     }
 
-    fn bit(self) -> u32 {
+    const fn bit(self) -> u32 {
         1 << self as u32
     }
 }
@@ -189,7 +193,7 @@ struct Vocab {
     groups: Vec<(u32, u32)>,
     /// Index into `groups` of each character of the Basic Multilingual Plane
     /// (0: no word starts with it).
-    slot: Vec<u16>,
+    slot: Box<[u16; 0x10000]>,
     /// Index into `groups` of the other first characters.
     by_first: CharMap<u16>,
     /// Length in bytes of the longest word of each category.
@@ -260,7 +264,7 @@ fn vocab() -> &'static Vocab {
             words: Vec::new(),
             cands: Vec::new(),
             groups: vec![(0, 0)],
-            slot: vec![0; 0x10000],
+            slot: Box::new([0; 0x10000]),
             by_first: CharMap::default(),
             max_len: [0; CATS],
             task_title: WordMap::default(),
@@ -393,24 +397,95 @@ impl Hit {
     }
 }
 
+/// Where the entries of a list sorted by position start, per block of the
+/// text: a lookup is one table read and a short walk over the block instead
+/// of a binary search (the queries run several times per clause).
+#[derive(Debug, Default)]
+struct PosIndex {
+    /// Bytes per block, as a shift: at least the mean gap between entries,
+    /// so a block holds about one or two and the table is no longer than
+    /// the list.
+    shift: u32,
+    /// Index of the first entry at or after the start of each block; the
+    /// last one (the list's length) stands for every block after it.
+    first: Vec<u32>,
+}
+
+impl PosIndex {
+    /// The index of `list`, sorted by position (`pos`).
+    fn new<T>(list: &[T], pos: impl Fn(&T) -> usize) -> Self {
+        let n = list.len();
+        let last = list.last().map_or(0, &pos);
+        let gap = (last / n.max(1)).max(16);
+        let shift = usize::BITS - gap.leading_zeros();
+        let mut first = Vec::with_capacity((last >> shift) + 2);
+        for (k, x) in list.iter().enumerate() {
+            let block = pos(x) >> shift;
+            if first.len() <= block {
+                first.resize(block + 1, k as u32);
+            }
+        }
+        first.push(n as u32);
+        PosIndex { shift, first }
+    }
+
+    /// Index of the first entry of `list` (what the index was built from)
+    /// whose position (`pos`) is at or after `p`: `partition_point(|x| pos(x) < p)`.
+    fn first_from<T>(&self, list: &[T], pos: impl Fn(&T) -> usize, p: usize) -> usize {
+        let block = (p >> self.shift).min(self.first.len() - 1);
+        let mut k = self.first[block] as usize;
+        while list.get(k).is_some_and(|x| pos(x) < p) {
+            k += 1;
+        }
+        k
+    }
+}
+
+/// Hits sorted by position with their [`PosIndex`].
+#[derive(Debug, Default)]
+struct HitList {
+    hits: Vec<Hit>,
+    index: PosIndex,
+}
+
+impl HitList {
+    fn new(hits: Vec<Hit>) -> Self {
+        let index = PosIndex::new(&hits, |h| h.pos);
+        HitList { hits, index }
+    }
+
+    /// The hits starting at or after `p`.
+    fn from(&self, p: usize) -> &[Hit] {
+        &self.hits[self.index.first_from(&self.hits, |h| h.pos, p)..]
+    }
+}
+
 /// A text with every vocabulary word found in it (all words at each position,
 /// longest first) and its years, found once; the queries below answer what a
-/// [`WordMap`] lookup on the text would, by binary search.
+/// [`WordMap`] lookup on the text would, by a lookup in a [`PosIndex`].
 struct Lexed<'t> {
     t: &'t str,
     /// Sorted by position, longest first at a position.
-    hits: Vec<Hit>,
-    /// The hits of the words of each category (copies: one binary search
-    /// over contiguous positions).
-    by_cat: Vec<Vec<Hit>>,
+    hits: HitList,
+    /// The hits of the words of each category of [`FIND`] (copies: one
+    /// lookup over contiguous positions; empty for the others).
+    by_cat: Vec<HitList>,
     /// Positions and indices into `hits` of the words [`scan_with`] looks at.
     scan_hits: Vec<(usize, u32)>,
+    scan_index: PosIndex,
+    /// The [`Step`] at each of `scan_hits` in a clause that goes on past
+    /// it, worked out at the first visit (the clauses are scanned several
+    /// times).
+    steps: Vec<Cell<Option<Step>>>,
     /// The hits of the words [`object_chars`] skips (copies).
-    skip_hits: Vec<Hit>,
+    skip_hits: HitList,
     /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
     quotes: Vec<(usize, bool)>,
+    quote_index: PosIndex,
     /// [`years_in`] of the whole text.
     years: Vec<(i32, usize, usize)>,
+    /// By start.
+    year_index: PosIndex,
 }
 
 /// The categories [`scan_with`] looks at.
@@ -419,6 +494,25 @@ const SCAN: u32 = 1 << Cat::Verb as u32
     | 1 << Cat::VerbNot as u32
     | 1 << Cat::Modality as u32
     | 1 << Cat::ModalityNot as u32;
+
+/// The categories looked for inside a stretch ([`Lexed::find_in`]): the
+/// only ones with a list of their own in [`Lexed::by_cat`] (the frequent
+/// verbs, modality words and adverbs are read through `scan_hits` and
+/// `skip_hits`).
+const FIND: u32 = Cat::SelfAssessment.bit()
+    | Cat::Past.bit()
+    | Cat::PlanLead.bit()
+    | Cat::PlanCue.bit()
+    | Cat::Framing.bit()
+    | Cat::Explain.bit()
+    | Cat::Better.bit()
+    | Cat::ProjectNoun.bit()
+    | Cat::Construct.bit()
+    | Cat::EventNoun.bit()
+    | Cat::AspirationNoun.bit()
+    | Cat::FiscalCue.bit()
+    | Cat::GuaranteeCue.bit()
+    | Cat::Date.bit();
 
 /// The categories [`object_chars`] skips.
 const SKIP: u32 = 1 << Cat::Verb as u32 | 1 << Cat::Light as u32 | 1 << Cat::Modality as u32 | 1 << Cat::Adverb as u32;
@@ -458,6 +552,7 @@ impl<'t> Lexed<'t> {
     }
 
     /// Finds the words starting in `t[rs..re]` and the quotes there.
+    #[inline(never)]
     fn lex(v: &Vocab, t: &str, (rs, re): (usize, usize), hits: &mut Vec<Hit>, quotes: &mut Vec<(usize, bool)>) {
         let bytes = t.as_bytes();
         let n = bytes.len();
@@ -517,7 +612,7 @@ impl<'t> Lexed<'t> {
         let mut counts = [0usize; CATS];
         let (mut n_scan, mut n_skip) = (0, 0);
         for h in &hits {
-            let mut rest = h.cats;
+            let mut rest = h.cats & FIND;
             while rest != 0 {
                 counts[rest.trailing_zeros() as usize] += 1;
                 rest &= rest - 1;
@@ -529,7 +624,7 @@ impl<'t> Lexed<'t> {
         let (mut scan_hits, mut skip_hits) = (Vec::with_capacity(n_scan), Vec::with_capacity(n_skip));
         for (k, h) in hits.iter().enumerate() {
             let cats = h.cats;
-            let mut rest = cats;
+            let mut rest = cats & FIND;
             while rest != 0 {
                 by_cat[rest.trailing_zeros() as usize].push(*h);
                 rest &= rest - 1;
@@ -541,7 +636,21 @@ impl<'t> Lexed<'t> {
                 skip_hits.push(*h);
             }
         }
-        Lexed { t, hits, by_cat, scan_hits, skip_hits, quotes, years }
+        let mut lx = Lexed {
+            t,
+            steps: Vec::new(),
+            hits: HitList::new(hits),
+            by_cat: by_cat.into_iter().map(HitList::new).collect(),
+            scan_index: PosIndex::new(&scan_hits, |x| x.0),
+            scan_hits,
+            skip_hits: HitList::new(skip_hits),
+            quote_index: PosIndex::new(&quotes, |x| x.0),
+            quotes,
+            year_index: PosIndex::new(&years, |y| y.1),
+            years,
+        };
+        lx.steps = vec![Cell::new(None); lx.scan_hits.len()];
+        lx
     }
 
     /// Number of object characters ([`object_char`]) starting in
@@ -553,14 +662,9 @@ impl<'t> Lexed<'t> {
         self.t[from..to].chars().filter(|&c| object_char(c)).take(limit).count()
     }
 
-    /// Index of the first hit at or after `pos`.
-    fn first_from(&self, pos: usize) -> usize {
-        self.hits.partition_point(|h| h.pos < pos)
-    }
-
     /// The longest word of `cat` starting at `pos` (`WordMap::longest_at`).
     fn longest_at(&self, cat: Cat, pos: usize) -> Option<Hit> {
-        self.hits[self.first_from(pos)..].iter().take_while(|h| h.pos == pos).find(|h| h.is(cat)).copied()
+        self.hits.from(pos).iter().take_while(|h| h.pos == pos).find(|h| h.is(cat)).copied()
     }
 
     /// The longest word of `cat` ending at `end` (`WordMap::longest_ending`).
@@ -568,8 +672,8 @@ impl<'t> Lexed<'t> {
         if !self.t.is_char_boundary(end) {
             return None;
         }
-        let from = self.first_from(end.saturating_sub(vocab().max_len[cat as usize]));
-        self.hits[from..].iter().take_while(|h| h.pos < end).find(|h| h.end == end && h.is(cat)).copied()
+        let from = end.saturating_sub(vocab().max_len[cat as usize]);
+        self.hits.from(from).iter().take_while(|h| h.pos < end).find(|h| h.end == end && h.is(cat)).copied()
     }
 
     /// [`Lexed::longest_ending`] of each of `cats` (one search).
@@ -579,8 +683,8 @@ impl<'t> Lexed<'t> {
             return out;
         }
         let max_len = cats.iter().map(|&c| vocab().max_len[c as usize]).max().unwrap_or(0);
-        let from = self.first_from(end.saturating_sub(max_len));
-        for h in self.hits[from..].iter().take_while(|h| h.pos < end).filter(|h| h.end == end) {
+        for h in self.hits.from(end.saturating_sub(max_len)).iter().take_while(|h| h.pos < end).filter(|h| h.end == end)
+        {
             for (o, &cat) in out.iter_mut().zip(&cats) {
                 if o.is_none() && h.is(cat) {
                     *o = Some(*h);
@@ -593,13 +697,12 @@ impl<'t> Lexed<'t> {
     /// The first (leftmost, then longest) word of `cat` inside
     /// `t[from..to]` (`WordMap::find_in`).
     fn find_in(&self, cat: Cat, from: usize, to: usize) -> Option<Hit> {
+        debug_assert!(FIND & cat.bit() != 0, "{cat:?} has no list of its own");
         let to = to.min(self.t.len());
         if !self.t.is_char_boundary(to) {
             return None;
         }
-        let list = &self.by_cat[cat as usize];
-        let k = list.partition_point(|h| h.pos < from);
-        list[k..].iter().take_while(|h| h.pos < to).find(|h| h.end <= to).copied()
+        self.by_cat[cat as usize].from(from).iter().take_while(|h| h.pos < to).find(|h| h.end <= to).copied()
     }
 
     fn has(&self, cat: Cat, from: usize, to: usize) -> bool {
@@ -608,9 +711,12 @@ impl<'t> Lexed<'t> {
 
     /// The built-in date words inside `t[from..to]`.
     fn dates_in(&self, from: usize, to: usize) -> impl Iterator<Item = Hit> + '_ {
-        let list = &self.by_cat[Cat::Date as usize];
-        let k = list.partition_point(|h| h.pos < from);
-        list[k..].iter().copied().take_while(move |h| h.pos < to).filter(move |h| h.end <= to)
+        self.by_cat[Cat::Date as usize]
+            .from(from)
+            .iter()
+            .copied()
+            .take_while(move |h| h.pos < to)
+            .filter(move |h| h.end <= to)
     }
 
     /// [`years_in`] of `t[from..to]`: the years of the whole text that lie
@@ -618,7 +724,7 @@ impl<'t> Lexed<'t> {
     fn years_in(&self, from: usize, to: usize) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
         let exact = from <= to && self.t.is_char_boundary(from) && self.t.is_char_boundary(to);
         let slow = if exact { Vec::new() } else { years_in(self.t, from, to) };
-        let k = if exact { self.years.partition_point(|y| y.1 < from) } else { self.years.len() };
+        let k = if exact { self.year_index.first_from(&self.years, |y| y.1, from) } else { self.years.len() };
         self.years[k..].iter().copied().take_while(move |y| y.2 <= to).chain(slow)
     }
 }
@@ -687,13 +793,13 @@ fn scan_with(
     stop_on_modality: bool,
     mut on_verb: impl FnMut(VerbHit) -> bool,
 ) -> Option<(Modality, usize, usize)> {
-    let (hits, list, quotes) = (&lx.hits, &lx.scan_hits, &lx.quotes);
+    let (hits, list, quotes) = (&lx.hits.hits, &lx.scan_hits, &lx.quotes);
     let mut modality = None;
-    let mut k = list.partition_point(|x| x.0 < s);
-    let mut q = quotes.partition_point(|x| x.0 < s);
+    let mut k = lx.scan_index.first_from(list, |x| x.0, s);
+    let mut q = lx.quote_index.first_from(quotes, |x| x.0, s);
     let mut pos = s;
     let mut quoted: i32 = 0;
-    let go_on = std::cell::Cell::new(true);
+    let go_on = Cell::new(true);
     let mut on_verb = |h| go_on.set(on_verb(h));
     loop {
         while list.get(k).is_some_and(|x| x.0 < pos) {
@@ -719,9 +825,27 @@ fn scan_with(
         if quoted > 0 {
             continue;
         }
-        let i = list[k].1 as usize;
-        let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
-        if let Some(next) = scan_at(lx, &hits[i..i + n], e, &mut modality, &mut on_verb) {
+        // (the step of an earlier visit, unless the clause ends too early for it)
+        let at = || {
+            let i = list[k].1 as usize;
+            let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
+            &hits[i..i + n]
+        };
+        let open = lx.steps[k].get().unwrap_or_else(|| {
+            let step = step_at(lx, at(), usize::MAX);
+            lx.steps[k].set(Some(step));
+            step
+        });
+        let step = if open.reach <= e { open } else { step_at(lx, at(), e) };
+        if let Some(m) = step.modality {
+            if modality.is_none_or(|(old, _, _)| modality_rank(m.0) > modality_rank(old)) {
+                modality = Some(m);
+            }
+        }
+        if let Some(v) = step.verb {
+            on_verb(v);
+        }
+        if let Some(next) = step.next {
             pos = next;
         }
         if !go_on.get() || (stop_on_modality && modality.is_some()) {
@@ -731,53 +855,70 @@ fn scan_with(
     modality
 }
 
-/// One step of [`scan_with`] at a position where the words `at` start: the
-/// position to go on from after a verb or a non-word, `None` to step one
-/// character.
-fn scan_at(
-    lx: &Lexed<'_>,
-    at: &[Hit],
-    e: usize,
-    modality: &mut Option<(Modality, usize, usize)>,
-    on_verb: &mut impl FnMut(VerbHit),
-) -> Option<usize> {
+/// What [`scan_with`] does at a position where words start.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    /// The modality word there.
+    modality: Option<(Modality, usize, usize)>,
+    verb: Option<VerbHit>,
+    /// Where to go on after a verb or a non-word (`None`: one character on).
+    next: Option<usize>,
+    /// The furthest end of what the step looked at: it holds for every
+    /// clause ending at or after it ([`Lexed::steps`]).
+    reach: usize,
+}
+
+/// The [`Step`] at a position where the words `at` start, in a clause
+/// ending at `e`.
+fn step_at(lx: &Lexed<'_>, at: &[Hit], e: usize) -> Step {
+    let reach = at.iter().map(|h| h.end).max().unwrap_or(0);
+    let mut step = Step { modality: None, verb: None, next: None, reach };
     // the longest word of a category, when it fits in the clause
     let longest = |cat: Cat| at.iter().find(|h| h.is(cat)).filter(|h| h.end <= e);
     if let Some(h) = longest(Cat::ModalityNot) {
-        return Some(h.end);
+        step.next = Some(h.end);
+        return step;
     }
     if let Some(h) = longest(Cat::Modality) {
-        if let Some(m) = h.word().modality {
-            if modality.is_none_or(|(old, _, _)| modality_rank(m) > modality_rank(old)) {
-                *modality = Some((m, h.pos, h.end));
-            }
-        }
+        step.modality = h.word().modality.map(|m| (m, h.pos, h.end));
     }
     if let Some(h) = longest(Cat::VerbNot) {
-        return Some(h.end);
+        step.next = Some(h.end);
+        return step;
     }
     let (pos, len, info) = match (longest(Cat::Verb), longest(Cat::Light)) {
         (Some(w), Some(lw)) if lw.len() > w.len() => (lw.pos, lw.len(), None),
         (Some(w), _) => (w.pos, w.len(), w.word().verb),
         (None, Some(lw)) => (lw.pos, lw.len(), None),
-        (None, None) => return None,
+        (None, None) => return step,
     };
-    let t = lx.t;
     let mut end = pos + len;
-    // "引进和培养": a second verb joined by 和/及/与/、 is part of the verb
-    for joiner in ["和", "及", "与", "、", "并"] {
-        if t[end..e].starts_with(joiner) {
-            let after = end + joiner.len();
-            if let Some(w2) = lx.longest_at(Cat::Verb, after).filter(|w2| w2.end <= e) {
-                if lx.longest_at(Cat::VerbNot, after).is_none() {
-                    end = w2.end;
-                }
+    // "引进和培养": a second verb joined by 和/及/与/、/并 is part of the verb
+    // (all five have three bytes: compared as arrays)
+    let next = lx.t.as_bytes().get(end..end + 3).filter(|_| end + 3 <= e).map(|x| [x[0], x[1], x[2]]);
+    if next.is_some_and(|x| JOINERS.contains(&x)) {
+        let after = end + 3;
+        let w2 = lx.longest_at(Cat::Verb, after);
+        step.reach = step.reach.max(w2.map_or(after, |w2| w2.end.max(after)));
+        if let Some(w2) = w2.filter(|w2| w2.end <= e) {
+            if lx.longest_at(Cat::VerbNot, after).is_none() {
+                end = w2.end;
             }
-            break;
         }
     }
-    on_verb(VerbHit { start: pos, end, info });
-    Some(end)
+    step.verb = Some(VerbHit { start: pos, end, info });
+    step.next = Some(end);
+    step
+}
+
+/// The UTF-8 bytes of the characters joining two verbs ("引进和培养").
+const JOINERS: [[u8; 3]; 5] = [utf8_3("和"), utf8_3("及"), utf8_3("与"), utf8_3("、"), utf8_3("并")];
+
+/// The bytes of a character of three bytes.
+const fn utf8_3(c: &str) -> [u8; 3] {
+    let b = c.as_bytes();
+    assert!(b.len() == 3);
+    [b[0], b[1], b[2]]
 }
 
 /// The chosen action verb: the most advanced stage, first on a tie.
@@ -811,10 +952,10 @@ fn has_object(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, u
 /// adverbs and time words, quantities (sorted `(start, end, _)`) and years:
 /// the clause's own object; counted up to `limit`.
 fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, usize)], limit: usize) -> usize {
-    let (t, list) = (lx.t, &lx.skip_hits);
+    let (t, list) = (lx.t, &lx.skip_hits.hits);
     let mut n = 0;
     let mut pos = s;
-    let mut k = list.partition_point(|h| h.pos < s);
+    let mut k = lx.skip_hits.index.first_from(list, |h| h.pos, s);
     while pos < e {
         if let Some(&(_, qe, _)) = quantities.iter().find(|q| q.0 <= pos && pos < q.1) {
             pos = qe.max(pos + 1);
@@ -861,9 +1002,11 @@ fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize,
 
 /// Trims `t[s..e]`: spaces, list markers (一是, ——, 1., (1), ①), and trailing punctuation.
 fn trim_clause(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let b = t.as_bytes();
     loop {
         let before = s;
-        while s < e {
+        // (a Han character, led by 0xE4..=0xE9, is neither a space nor one of these)
+        while s < e && !(0xE4..=0xE9).contains(&b[s]) {
             match t[s..e].chars().next() {
                 Some(c) if c.is_whitespace() || matches!(c, '—' | '-' | '·' | '•' | '、' | '.' | ')') => {
                     s += c.len_utf8()
@@ -879,7 +1022,8 @@ fn trim_clause(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
             break;
         }
     }
-    while e > s {
+    // (nor is a Han character at the end: its lead byte stands three bytes before)
+    while e > s && !(e >= s + 3 && (0xE4..=0xE9).contains(&b[e - 3])) {
         match t[s..e].chars().next_back() {
             Some(c)
                 if c.is_whitespace()
@@ -982,7 +1126,11 @@ fn split_clauses_into(t: &str, s: usize, e: usize, out: &mut Vec<(usize, usize, 
                 continue;
             }
             0xE4..=0xE9 => {
+                // (a run of Han characters, skipped in a tight loop)
                 i += 3;
+                while i < e && (0xE4..=0xE9).contains(&b[i]) {
+                    i += 3;
+                }
                 continue;
             }
             _ => {
@@ -1036,8 +1184,10 @@ struct Ctx<'a, 'n> {
     indicators: &'a [Indicator],
     /// (normalized start, normalized end, id) of the indicators, sorted.
     inds: Vec<(usize, usize, usize)>,
+    ind_index: PosIndex,
     /// The entries of `inds` that are targets ([`Ctx::targets_in`]).
     target_inds: Vec<(usize, usize, usize)>,
+    target_index: PosIndex,
     year: Option<i32>,
     block: Option<(usize, usize)>,
     block_year: Option<i32>,
@@ -1046,15 +1196,15 @@ struct Ctx<'a, 'n> {
 
 impl Ctx<'_, '_> {
     fn inds_in(&self, from: usize, to: usize) -> &[(usize, usize, usize)] {
-        let a = self.inds.partition_point(|x| x.0 < from);
-        let b = self.inds.partition_point(|x| x.0 < to);
+        let a = self.ind_index.first_from(&self.inds, |x| x.0, from);
+        let b = self.ind_index.first_from(&self.inds, |x| x.0, to);
         &self.inds[a..b.max(a)]
     }
 
     /// Target indicators (with a value) inside `from..to`; in the targets
     /// paragraph also the stretch figures ("力争7%", status plan).
     fn targets_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
-        let a = self.target_inds.partition_point(|x| x.0 < from);
+        let a = self.target_index.first_from(&self.target_inds, |x| x.0, from);
         self.target_inds[a..].iter().take_while(move |x| x.0 < to).filter(move |x| x.1 <= to).map(|x| x.2)
     }
 
@@ -1368,14 +1518,16 @@ pub fn extract(
     // (sorted ids of indicators quoting an annual target again: status plan,
     // restatements and stretch figures, see [`crate::targets`])
     let restated: &[usize] = block.map_or(&[], |b| &b.quoted);
-    let target_inds = inds.iter().copied().filter(|x| Ctx::is_target(indicators, restated, x.2)).collect();
+    let target_inds: Vec<_> = inds.iter().copied().filter(|x| Ctx::is_target(indicators, restated, x.2)).collect();
     let ctx = Ctx {
         norm,
         t,
         lx: Lexed::new(t, &spans),
         sections,
         indicators,
+        ind_index: PosIndex::new(&inds, |x| x.0),
         inds,
+        target_index: PosIndex::new(&target_inds, |x| x.0),
         target_inds,
         year: meta.year,
         block: block_span,
@@ -1884,9 +2036,11 @@ fn strip_tail(lx: &Lexed<'_>, s: usize, mut e: usize) -> (usize, usize) {
 /// Trims connectors, particles and time words off both ends of `t[s..e]`.
 fn tidy(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
     let (front, back) = tidy_words();
+    let b = t.as_bytes();
     for _ in 0..16 {
         let before = (s, e);
-        while s < e {
+        // (a Han character, led by 0xE4..=0xE9, is none of these marks)
+        while s < e && !(0xE4..=0xE9).contains(&b[s]) {
             match t[s..e].chars().next() {
                 Some(c) if c.is_whitespace() || matches!(c, ',' | '、' | '“' | '"' | '(' | ')' | '”') => {
                     // keep an opening quote that starts a name
@@ -1904,7 +2058,7 @@ fn tidy(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
                 s += w.len();
             }
         }
-        while e > s {
+        while e > s && !(e >= s + 3 && (0xE4..=0xE9).contains(&b[e - 3])) {
             match t[s..e].chars().next_back() {
                 Some(c) if c.is_whitespace() || matches!(c, ',' | '、' | ':' | '(' | '“') => e -= c.len_utf8(),
                 _ => break,
