@@ -404,12 +404,12 @@ mod json {
 
     /// Appends `value` as compact JSON, like `serde_json::to_writer`.
     pub fn write_compact<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result {
-        value.serialize(&mut Writer { out, fmt: CompactFormatter })
+        value.serialize(&mut Writer { out, fmt: CompactFormatter, plain: PlainStatics([(0, 0); 64]) })
     }
 
     /// Appends `value` as pretty JSON, like `serde_json::to_writer_pretty`.
     pub fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result {
-        value.serialize(&mut Writer { out, fmt: PrettyFormatter::new() })
+        value.serialize(&mut Writer { out, fmt: PrettyFormatter::new(), plain: PlainStatics([(0, 0); 64]) })
     }
 
     /// The serializer: a buffer and the serde_json formatter that lays out
@@ -417,6 +417,30 @@ mod json {
     pub struct Writer<'a, F> {
         out: &'a mut Vec<u8>,
         fmt: F,
+        plain: PlainStatics,
+    }
+
+    /// Field names and unit variant names are `&'static str`s: the same few
+    /// dozen, hundreds of thousands of times in a corpus. The (address,
+    /// length) of those found to need no escape, in a small hash table, so
+    /// each is scanned once (most are shorter than a word, where scanning
+    /// costs the most per byte). Static strings never change, so a match is
+    /// the same bytes; a collision only means scanning again.
+    struct PlainStatics([(usize, usize); 64]);
+
+    impl PlainStatics {
+        fn slot(s: &str) -> usize {
+            // Fibonacci hashing: the top 6 bits of the address times 2^64/φ
+            ((s.as_ptr() as usize as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
+        }
+
+        fn contains(&self, s: &'static str) -> bool {
+            self.0[Self::slot(s)] == (s.as_ptr() as usize, s.len())
+        }
+
+        fn insert(&mut self, s: &'static str) {
+            self.0[Self::slot(s)] = (s.as_ptr() as usize, s.len());
+        }
     }
 
     /// Where a container is: as in serde_json, `Empty` containers were closed
@@ -435,18 +459,60 @@ mod json {
     }
 
     impl<F: Formatter> Writer<'_, F> {
-        /// A JSON string: `"`, runs of bytes as they are, escapes, `"`.
+        /// A JSON string. Most need no escape: they are copied between quotes
+        /// in one go.
+        #[inline]
         fn string(&mut self, s: &str) -> Result {
+            match next_escape(s.as_bytes(), 0) {
+                None => {
+                    self.plain_string(s);
+                    Ok(())
+                }
+                Some(at) => self.escaped_string(s, at),
+            }
+        }
+
+        /// [`Writer::string`] for a field or variant name, remembered once
+        /// known to need no escape.
+        #[inline]
+        fn static_string(&mut self, s: &'static str) -> Result {
+            if self.plain.contains(s) {
+                self.plain_string(s);
+                return Ok(());
+            }
+            if next_escape(s.as_bytes(), 0).is_none() {
+                self.plain.insert(s);
+            }
+            self.string(s)
+        }
+
+        /// A string that needs no escape, between quotes (both formatters
+        /// begin and end strings with a plain `"`).
+        fn plain_string(&mut self, s: &str) {
+            self.out.reserve(s.len() + 2);
+            self.out.push(b'"');
+            self.out.extend_from_slice(s.as_bytes());
+            self.out.push(b'"');
+        }
+
+        /// A JSON string with escapes, the first at byte `at`: `"`, runs of
+        /// bytes as they are, escapes, `"`.
+        #[cold]
+        fn escaped_string(&mut self, s: &str, mut at: usize) -> Result {
             let (out, fmt) = (&mut *self.out, &mut self.fmt);
             fmt.begin_string(out).map_err(Error::io)?;
             let bytes = s.as_bytes();
             let mut run = 0;
-            while let Some(at) = next_escape(bytes, run) {
+            loop {
                 if run < at {
                     fmt.write_string_fragment(out, &s[run..at]).map_err(Error::io)?;
                 }
                 fmt.write_char_escape(out, char_escape(bytes[at])).map_err(Error::io)?;
                 run = at + 1;
+                match next_escape(bytes, run) {
+                    Some(next) => at = next,
+                    None => break,
+                }
             }
             if run < bytes.len() {
                 fmt.write_string_fragment(out, &s[run..]).map_err(Error::io)?;
@@ -455,10 +521,10 @@ mod json {
         }
 
         /// Opens `{"variant":` around the value of an enum variant with data.
-        fn begin_variant(&mut self, variant: &str) -> Result {
+        fn begin_variant(&mut self, variant: &'static str) -> Result {
             self.fmt.begin_object(self.out).map_err(Error::io)?;
             self.fmt.begin_object_key(self.out, true).map_err(Error::io)?;
-            self.string(variant)?;
+            self.static_string(variant)?;
             self.fmt.end_object_key(self.out).map_err(Error::io)?;
             self.fmt.begin_object_value(self.out).map_err(Error::io)
         }
@@ -635,7 +701,7 @@ mod json {
             self.serialize_unit()
         }
         fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result {
-            self.string(variant)
+            self.static_string(variant)
         }
         fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result {
             value.serialize(self)
@@ -707,11 +773,11 @@ mod json {
             ser.fmt.end_array_value(ser.out).map_err(Error::io)
         }
 
-        fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result {
+        fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
             let ser = &mut *self.ser;
             ser.fmt.begin_object_key(ser.out, self.state == State::First).map_err(Error::io)?;
             self.state = State::Rest;
-            ser.string(key)?;
+            ser.static_string(key)?;
             ser.fmt.end_object_key(ser.out).map_err(Error::io)?;
             ser.fmt.begin_object_value(ser.out).map_err(Error::io)?;
             value.serialize(&mut *ser)?;
