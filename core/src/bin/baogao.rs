@@ -404,12 +404,12 @@ mod json {
 
     /// Appends `value` as compact JSON, like `serde_json::to_writer`.
     pub fn write_compact<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result {
-        value.serialize(&mut Writer { out, fmt: CompactFormatter, plain: PlainStatics([(0, 0); 64]) })
+        value.serialize(&mut Writer { out, fmt: CompactFormatter, plain: PlainStatics::new() })
     }
 
     /// Appends `value` as pretty JSON, like `serde_json::to_writer_pretty`.
     pub fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result {
-        value.serialize(&mut Writer { out, fmt: PrettyFormatter::new(), plain: PlainStatics([(0, 0); 64]) })
+        value.serialize(&mut Writer { out, fmt: PrettyFormatter::new(), plain: PlainStatics::new() })
     }
 
     /// The serializer: a buffer and the serde_json formatter that lays out
@@ -421,25 +421,51 @@ mod json {
     }
 
     /// Field names and unit variant names are `&'static str`s: the same few
-    /// dozen, hundreds of thousands of times in a corpus. The (address,
-    /// length) of those found to need no escape, in a small hash table, so
-    /// each is scanned once (most are shorter than a word, where scanning
-    /// costs the most per byte). Static strings never change, so a match is
-    /// the same bytes; a collision only means scanning again.
-    struct PlainStatics([(usize, usize); 64]);
+    /// hundred, hundreds of thousands of times in a corpus. Those found to need
+    /// no escape are kept quoted, by (address, length), in a small hash table,
+    /// so each is scanned once (most are shorter than a word, where scanning
+    /// costs the most per byte) and then copied as a fixed-size block, which
+    /// compiles to a few moves instead of a call to `memcpy`. Static strings
+    /// never change, so a match is the same bytes; a collision only means
+    /// scanning again.
+    struct PlainStatics([Quoted; 256]);
+
+    /// Room for a quoted static string (longer ones are not kept).
+    const QUOTED: usize = 32;
+
+    /// A static string that needs no escape, between quotes, padded.
+    #[derive(Clone, Copy)]
+    struct Quoted {
+        addr: usize,
+        len: usize,
+        bytes: [u8; QUOTED],
+    }
 
     impl PlainStatics {
+        fn new() -> Self {
+            PlainStatics([Quoted { addr: 0, len: 0, bytes: [0; QUOTED] }; 256])
+        }
+
         fn slot(s: &str) -> usize {
-            // Fibonacci hashing: the top 6 bits of the address times 2^64/φ
-            ((s.as_ptr() as usize as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
+            // Fibonacci hashing: the top 8 bits of (address, length) times 2^64/φ
+            let key = (s.as_ptr() as usize as u64) ^ (s.len() as u64) << 48;
+            (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
         }
 
-        fn contains(&self, s: &'static str) -> bool {
-            self.0[Self::slot(s)] == (s.as_ptr() as usize, s.len())
+        fn get(&self, s: &'static str) -> Option<&Quoted> {
+            let q = &self.0[Self::slot(s)];
+            (q.addr == s.as_ptr() as usize && q.len == s.len()).then_some(q)
         }
 
+        /// Keeps `s`, which needs no escape, if it fits.
         fn insert(&mut self, s: &'static str) {
-            self.0[Self::slot(s)] = (s.as_ptr() as usize, s.len());
+            if s.len() + 2 <= QUOTED {
+                let mut bytes = [0; QUOTED];
+                bytes[0] = b'"';
+                bytes[1..=s.len()].copy_from_slice(s.as_bytes());
+                bytes[s.len() + 1] = b'"';
+                self.0[Self::slot(s)] = Quoted { addr: s.as_ptr() as usize, len: s.len(), bytes };
+            }
         }
     }
 
@@ -476,8 +502,10 @@ mod json {
         /// known to need no escape.
         #[inline]
         fn static_string(&mut self, s: &'static str) -> Result {
-            if self.plain.contains(s) {
-                self.plain_string(s);
+            if let Some(q) = self.plain.get(s) {
+                let end = self.out.len() + q.len + 2;
+                self.out.extend_from_slice(&q.bytes);
+                self.out.truncate(end);
                 return Ok(());
             }
             if next_escape(s.as_bytes(), 0).is_none() {
