@@ -499,8 +499,8 @@ mod json {
         }
 
         /// [`Writer::string`] for a field or variant name, remembered once
-        /// known to need no escape.
-        #[inline]
+        /// known to need no escape. Inlined: it runs once per field.
+        #[inline(always)]
         fn static_string(&mut self, s: &'static str) -> Result {
             if let Some(q) = self.plain.get(s) {
                 let end = self.out.len() + q.len + 2;
@@ -508,6 +508,12 @@ mod json {
                 self.out.truncate(end);
                 return Ok(());
             }
+            self.new_static_string(s)
+        }
+
+        /// [`Writer::static_string`] the first time (or after a collision).
+        #[cold]
+        fn new_static_string(&mut self, s: &'static str) -> Result {
             if next_escape(s.as_bytes(), 0).is_none() {
                 self.plain.insert(s);
             }
