@@ -95,10 +95,14 @@ fn read_input(path: &str, encoding: Encoding) -> Result<String, String> {
         std::fs::read(path).map_err(|e| format!("{path}: {e}"))?
     };
     let name = if path == "-" { "<stdin>" } else { path };
-    decode(&bytes, encoding).map_err(|e| match e.byte_offset() {
-        Some(at) if encoding == Encoding::Utf8 => {
+    if encoding == Encoding::Utf8 {
+        // what `decode` does, without copying the text
+        return String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
             format!("{name}: not valid UTF-8 at byte offset {at} (try --encoding gbk)")
-        }
+        });
+    }
+    decode(&bytes, encoding).map_err(|e| match e.byte_offset() {
         Some(at) => format!("{name}: not valid GBK at byte offset {at}"),
         None => format!("{name}: {e}"),
     })
