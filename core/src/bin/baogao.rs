@@ -401,6 +401,8 @@ fn render(out: &mut impl Write, name: &str, text: &str, r: &Report) -> io::Resul
 /// need none, and escapes the others the way serde_json does. Maps are not
 /// supported (the model has none): their keys would need serde_json's quoting
 /// of non-string keys.
+///
+/// [`Formatter`]: serde_json::ser::Formatter
 mod json {
     use serde::ser::{self, Impossible, Serialize};
     use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
