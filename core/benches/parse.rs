@@ -18,6 +18,9 @@
 //! way `Parser::parse` calls them): normalize, layout, meta, outline,
 //! indicators, targets (on a copy of the indicators), lists, commitments; then
 //! `reindex` (bytes → chars, on a copy of the report) and `to_json`.
+//! `to_json` is serde_json, as `Report::to_json` and the bindings use it; the
+//! CLI writes its JSON with its own serializer (module `json` of
+//! `src/bin/baogao.rs`: the same bytes in about half the instructions).
 
 use std::hint::black_box;
 #[path = "../examples/common/mod.rs"]

@@ -113,37 +113,84 @@ fn positions_from_utf8(bytes: &[u8], sorted: &[usize]) -> Vec<Pos> {
     sorted.iter().map(|&b| index.pos(b)).collect()
 }
 
-/// Bytes per checkpoint of a [`ByteIndex`].
+/// Bytes per [`Block`] of a [`ByteIndex`]: one bit each in a `u64`.
 const BLOCK: usize = 64;
 
-/// Char and UTF-16 counts at every [`BLOCK`]th byte of a text, so that any
-/// byte offset converts by counting at most `BLOCK` bytes, in any order (no
-/// sorting of the offsets). A char starts at every byte that is not a
-/// continuation byte (`10xxxxxx`), and takes two UTF-16 units when it starts
-/// with `11110xxx`. Size: a quarter of the text's (on 64-bit targets).
-struct ByteIndex<'a> {
-    bytes: &'a [u8],
-    /// (chars, UTF-16 units) before byte `k * BLOCK`, for every block and the end
-    marks: Vec<(usize, usize)>,
+/// 64 bytes of a text: which of them start a char, which start an astral char
+/// (two UTF-16 units), and the counts before the block.
+#[derive(Debug, Clone, Copy, Default)]
+struct Block {
+    /// chars before the block
+    chars: usize,
+    /// UTF-16 units before the block
+    utf16: usize,
+    /// bit `i`: byte `i` of the block starts a char (is not `10xxxxxx`)
+    starts: u64,
+    /// bit `i`: byte `i` of the block starts an astral char (`11110xxx`; valid
+    /// UTF-8 has no `11111xxx`)
+    astral: u64,
 }
 
-/// (chars starting in `bytes`, of which astral).
-fn count(bytes: &[u8]) -> (usize, usize) {
-    bytes.iter().fold((0, 0), |(s, a), &b| (s + usize::from((b as i8) >= -0x40), a + usize::from(b >= 0xF0)))
+/// Char and UTF-16 counts at every byte of a text, from one pass over it: any
+/// byte offset converts in constant time (a popcount of the bits below it in
+/// its block), in any order, so the offsets need no sorting. Size: half the
+/// text's (on 64-bit targets).
+struct ByteIndex<'a> {
+    bytes: &'a [u8],
+    /// one per [`BLOCK`] bytes, then a last one (empty masks) for the end
+    blocks: Vec<Block>,
+}
+
+/// The high bit of every byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bits of [`Block::starts`] and [`Block::astral`] for 64 bytes, eight at
+/// a time in a `u64` (SWAR): a byte starts a char unless its top bits are
+/// `10`, and an astral char when they are `1111`.
+fn block_masks(block: &[u8; BLOCK]) -> (u64, u64) {
+    let (mut starts, mut astral) = (0u64, 0u64);
+    for (k, word) in block.chunks_exact(8).enumerate() {
+        let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        // bit 7 of each byte of `w << n` is bit 7 - n of the same byte of `w`
+        let continuation = w & !(w << 1) & HIGH_BITS;
+        starts |= high_bits_to_byte(!continuation & HIGH_BITS) << (8 * k);
+        let four_bytes = w & (w << 1) & (w << 2) & (w << 3) & HIGH_BITS;
+        if four_bytes != 0 {
+            astral |= high_bits_to_byte(four_bytes) << (8 * k);
+        }
+    }
+    (starts, astral)
+}
+
+/// Gathers the high bit of byte `i` of `high` (a subset of [`HIGH_BITS`]) into
+/// bit `i` of the result: the multiplication puts each in a distinct bit of
+/// the top byte, with no carries.
+fn high_bits_to_byte(high: u64) -> u64 {
+    (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 impl<'a> ByteIndex<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        let mut marks = Vec::with_capacity(bytes.len() / BLOCK + 2);
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 2);
         let (mut chars, mut utf16) = (0, 0);
-        for block in bytes.chunks(BLOCK) {
-            marks.push((chars, utf16));
-            let (s, a) = count(block);
+        let mut push = |(starts, astral): (u64, u64)| {
+            blocks.push(Block { chars, utf16, starts, astral });
+            let (s, a) = (starts.count_ones() as usize, astral.count_ones() as usize);
             chars += s;
             utf16 += s + a;
+        };
+        let full = bytes.chunks_exact(BLOCK);
+        let rest = full.remainder();
+        for block in full {
+            push(block_masks(block.try_into().expect("a full block")));
         }
-        marks.push((chars, utf16));
-        ByteIndex { bytes, marks }
+        if !rest.is_empty() {
+            let mut last = [0x80u8; BLOCK]; // padding: continuation bytes, no chars
+            last[..rest.len()].copy_from_slice(rest);
+            push(block_masks(&last));
+        }
+        blocks.push(Block { chars, utf16, starts: 0, astral: 0 });
+        ByteIndex { bytes, blocks }
     }
 
     /// The position of byte offset `target`: past the end clamps to the end,
@@ -151,14 +198,33 @@ impl<'a> ByteIndex<'a> {
     fn pos(&self, target: usize) -> Pos {
         let bytes = self.bytes;
         let end = target.min(bytes.len());
-        let k = end / BLOCK;
-        let (chars, utf16) = self.marks[k];
-        let (s, a) = count(&bytes[k * BLOCK..end]);
         let mut at = end;
         while at < bytes.len() && (bytes[at] as i8) < -0x40 {
             at += 1;
         }
-        Pos { utf8: at, chars: chars + s, utf16: utf16 + s + a }
+        let (chars, utf16) = self.counts(end);
+        Pos { utf8: at, chars, utf16 }
+    }
+
+    /// (chars, UTF-16 units) starting before byte `end` (at most the length):
+    /// for an offset inside a char, the counts at the end of that char.
+    fn counts(&self, end: usize) -> (usize, usize) {
+        let block = &self.blocks[end / BLOCK];
+        let below = (1u64 << (end % BLOCK)) - 1;
+        let s = (block.starts & below).count_ones() as usize;
+        let a = (block.astral & below).count_ones() as usize;
+        (block.chars + s, block.utf16 + s + a)
+    }
+
+    /// Byte offset `target` in `unit` (chars or UTF-16 units; bytes clamp to
+    /// the end of the char like [`ByteIndex::pos`]).
+    fn convert(&self, target: usize, unit: OffsetUnit) -> usize {
+        let end = target.min(self.bytes.len());
+        match unit {
+            OffsetUnit::Char => self.counts(end).0,
+            OffsetUnit::Utf16 => self.counts(end).1,
+            OffsetUnit::Utf8 => self.pos(end).utf8,
+        }
     }
 }
 
@@ -193,7 +259,7 @@ pub(crate) fn reindex(report: &mut Report, text: &str, unit: OffsetUnit) {
     if from == OffsetUnit::Utf8 {
         // The parser's own unit: each offset converts on its own, no sort.
         let index = ByteIndex::new(text.as_bytes());
-        for_each_offset(report, &mut |o| *o = index.pos(*o).get(unit));
+        for_each_offset(report, &mut |o| *o = index.convert(*o, unit));
         report.offset_unit = unit;
         return;
     }
@@ -270,6 +336,27 @@ mod tests {
                 positions(text, &sub, OffsetUnit::Utf8).iter().map(|p| (p.utf8, p.chars, p.utf16)).collect();
             let want: Vec<_> = sub.iter().map(|&t| slow[t]).collect();
             assert_eq!(fast, want, "{sub:?}");
+        }
+    }
+
+    /// Texts ending exactly at, just before and just after a block edge, with
+    /// astral chars on both sides of it: every byte offset converts like
+    /// `char_offset` / `utf16_offset` (rounded up to the end of its char).
+    #[test]
+    fn block_edges() {
+        for text in ["a".repeat(60) + "😀", "a".repeat(61) + "😀", "b".repeat(62) + "😀中", "😀".repeat(33)] {
+            let index = ByteIndex::new(text.as_bytes());
+            for b in 0..=text.len() + 1 {
+                let mut end = b.min(text.len());
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                let want = (char_offset(&text, end), utf16_offset(&text, end));
+                assert_eq!(index.counts(b.min(text.len())), want, "{} bytes, offset {b}", text.len());
+                assert_eq!(index.convert(b, OffsetUnit::Char), want.0);
+                assert_eq!(index.convert(b, OffsetUnit::Utf16), want.1);
+                assert_eq!(index.convert(b, OffsetUnit::Utf8), end);
+            }
         }
     }
 }
