@@ -192,6 +192,28 @@ impl<V> WordMap<V> {
         self.by_last.get(&last)?.iter().find(|(w, _)| head.ends_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
     }
 
+    /// The chars that every word holds (none for an empty map), sorted: a
+    /// stretch of text without one of them holds no word, which a fast
+    /// `str::contains` tells.
+    ///
+    /// ```
+    /// let mut m = baogao::lexicon::WordMap::default();
+    /// m.insert("预期目标", ());
+    /// m.insert("主要指标", ());
+    /// assert_eq!(m.shared_chars(), ['标']);
+    /// ```
+    pub fn shared_chars(&self) -> Vec<char> {
+        let mut words = self.by_first.values().flatten().map(|(w, _)| w.as_str());
+        let Some(first) = words.next() else { return Vec::new() };
+        let mut shared: Vec<char> = first.chars().collect();
+        shared.sort_unstable();
+        shared.dedup();
+        for w in words {
+            shared.retain(|&c| w.contains(c));
+        }
+        shared
+    }
+
     /// `true` when some word starts at `pos`.
     pub fn starts_at(&self, text: &str, pos: usize) -> bool {
         self.longest_at(text, pos).is_some()

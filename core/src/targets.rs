@@ -47,10 +47,11 @@
 //! assert_eq!(t[0].period.as_ref().and_then(|p| p.start_year), Some(2017));
 //! ```
 
-use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
-use crate::lexicon::{rows, MapSet, WordMap};
+use crate::lexicon::{rows, FastMap, MapSet, WordMap};
 use crate::metrics;
 use crate::model::{
     Aggregation, BaseUnit, Bound, Indicator, IndicatorKind, Meta, Metric, Paragraph, Period, Report, Role, Section,
@@ -80,6 +81,12 @@ pub(crate) struct Vocab {
     lead_mid: WordMap<()>,
     lead_tail: WordMap<()>,
     stretch: WordMap<()>,
+    /// Chars every lead word and lead noun holds, every weak cue holds and
+    /// every "no growth target" goal word holds: a paragraph missing one of
+    /// them is not searched for those words (see [`holds_all`]).
+    lead_keys: Vec<char>,
+    weak_keys: Vec<char>,
+    absent_keys: Vec<char>,
 }
 
 pub(crate) fn vocab() -> &'static Vocab {
@@ -106,6 +113,9 @@ pub(crate) fn vocab() -> &'static Vocab {
             lead_mid: WordMap::default(),
             lead_tail: WordMap::default(),
             stretch: WordMap::default(),
+            lead_keys: Vec::new(),
+            weak_keys: Vec::new(),
+            absent_keys: Vec::new(),
         };
         for row in rows(include_str!("../data/targets.tsv")) {
             let (Some(&cat), Some(&word)) = (row.first(), row.get(1)) else { continue };
@@ -134,8 +144,18 @@ pub(crate) fn vocab() -> &'static Vocab {
             };
             map.insert(word, ());
         }
+        let noun_keys = v.lead_noun.shared_chars();
+        v.lead_keys = v.lead.shared_chars().into_iter().filter(|c| noun_keys.contains(c)).collect();
+        v.weak_keys = v.weak.shared_chars();
+        v.absent_keys = v.absent_goal.shared_chars();
         v
     })
+}
+
+/// `false` when `t[from..to]` lacks one of `keys`, so holds no word whose
+/// every word holds them all (a fast search per key).
+fn holds_all(t: &str, from: usize, to: usize, keys: &[char]) -> bool {
+    t.get(from..to).is_none_or(|s| keys.iter().all(|&c| s.contains(c)))
 }
 
 /// Where the annual targets of a report are. Offsets are UTF-8 bytes of the
@@ -313,16 +333,14 @@ struct Ctx<'a, 'n> {
     /// Sorted starts of the sentences and of the clauses.
     sentences: Vec<usize>,
     clauses: Vec<usize>,
-    /// Sorted occurrences (start, end) of the words looked up per quantity,
-    /// found once in the sentences that hold a quantity (the checks ask
-    /// about nothing else but the odd lead, see [`Ctx::occ_at`]).
-    occ: Occurrences,
-    /// Per sentence: `true` when `occ` covers it.
-    covered: Vec<bool>,
+    /// The cue words of the per-quantity checks, per sentence index, found
+    /// when a sentence is first asked about (few are, see [`Ctx::occ_at`]).
+    occ: RefCell<FastMap<usize, Rc<Occurrences>>>,
 }
 
-/// Where the cue words of the per-quantity checks occur in some sentences.
-#[derive(Debug, Default, Clone)]
+/// Where the cue words of the per-quantity checks occur in one sentence, as
+/// sorted (start, end).
+#[derive(Debug, Default)]
 struct Occurrences {
     clause_five: Vec<(usize, usize)>,
     plan_span: Vec<(usize, usize)>,
@@ -332,8 +350,6 @@ struct Occurrences {
     /// Previous-year words before a lead (去年, 确定的) that are no comparison base.
     lead_prev: Vec<(usize, usize)>,
     inline: Vec<(usize, usize)>,
-    /// Explicit years: (start, end, year).
-    years: Vec<(usize, usize, i32)>,
 }
 
 /// The maps of [`Occurrences`], in the order of its word fields.
@@ -346,12 +362,12 @@ fn sentence_cues() -> &'static MapSet<'static, (), 6> {
 }
 
 impl Occurrences {
-    /// Adds the occurrences in the sentence `from..to` (break included),
-    /// which must come after the sentences added so far. Non-overlapping,
-    /// leftmost and then longest first per map, as a scan of the whole text
-    /// finds them: no cue word holds a sentence break, so none runs from one
-    /// sentence into the next.
-    fn add_sentence(&mut self, t: &str, from: usize, to: usize) {
+    /// The occurrences in the sentence `from..to` (break included):
+    /// non-overlapping, leftmost and then longest first per map, as a scan
+    /// of the whole text finds them (no cue word holds a sentence break, so
+    /// none runs from one sentence into the next).
+    fn of_sentence(t: &str, from: usize, to: usize) -> Self {
+        let mut occ = Occurrences::default();
         let not_base = |s: usize, e: usize| !base_before(t, s) && !t[e..].starts_with("同期");
         let mut next_free = [from; 6];
         sentence_cues().each_in(t, from, to, |k, s, w| {
@@ -361,17 +377,17 @@ impl Occurrences {
             let e = s + w.len();
             next_free[k] = e;
             let list = match k {
-                0 => &mut self.clause_five,
-                1 => &mut self.plan_span,
-                2 if not_base(s, e) => &mut self.past,
-                3 => &mut self.lead_five,
-                4 if not_base(s, e) => &mut self.lead_prev,
-                5 => &mut self.inline,
+                0 => &mut occ.clause_five,
+                1 => &mut occ.plan_span,
+                2 if not_base(s, e) => &mut occ.past,
+                3 => &mut occ.lead_five,
+                4 if not_base(s, e) => &mut occ.lead_prev,
+                5 => &mut occ.inline,
                 _ => return,
             };
             list.push((s, e));
         });
-        self.years.extend(years_in(t, from, to).into_iter().map(|(y, s, e)| (s, e, y)));
+        occ
     }
 }
 
@@ -384,12 +400,6 @@ fn first_in(v: &[(usize, usize)], from: usize, to: usize) -> Option<(usize, usiz
 /// The `k`th sentence of `starts`, its break included (the next start).
 fn sentence_span(t: &str, starts: &[usize], k: usize) -> (usize, usize) {
     (starts[k], starts.get(k + 1).copied().unwrap_or(t.len()))
-}
-
-/// Explicit years of `occ` starting in `from..to`.
-fn years_of(occ: &Occurrences, from: usize, to: usize) -> impl Iterator<Item = &(usize, usize, i32)> {
-    let k = occ.years.partition_point(|x| x.0 < from);
-    occ.years[k..].iter().take_while(move |x| x.0 < to)
 }
 
 /// The piece of `starts` around `p`: (start, end without the break).
@@ -412,18 +422,17 @@ impl Ctx<'_, '_> {
         piece_of(self.t, &self.clauses, p)
     }
 
-    /// The cue-word occurrences of the sentence holding `p`: those found up
-    /// front when a quantity stands in it, else found now (a lead or weak cue
-    /// in a sentence without quantities, rare).
-    fn occ_at(&self, p: usize) -> Cow<'_, Occurrences> {
+    /// The cue-word occurrences of the sentence holding `p`, found on the
+    /// first call: only the sentences of the quantities and leads that the
+    /// checks weigh are ever read.
+    fn occ_at(&self, p: usize) -> Rc<Occurrences> {
         let k = self.sentences.partition_point(|&s| s <= p).saturating_sub(1);
-        if self.covered.get(k).copied().unwrap_or(true) {
-            return Cow::Borrowed(&self.occ);
-        }
-        let mut occ = Occurrences::default();
-        let (from, to) = sentence_span(self.t, &self.sentences, k);
-        occ.add_sentence(self.t, from, to);
-        Cow::Owned(occ)
+        let mut cache = self.occ.borrow_mut();
+        let occ = cache.entry(k).or_insert_with(|| {
+            let (from, to) = sentence_span(self.t, &self.sentences, k);
+            Rc::new(Occurrences::of_sentence(self.t, from, to))
+        });
+        Rc::clone(occ)
     }
 
     fn para_range(&self, p: &Paragraph) -> (usize, usize) {
@@ -469,15 +478,16 @@ impl Ctx<'_, '_> {
         let occ = self.occ_at(p);
         first_in(&occ.clause_five, cs, ce).is_some()
             || first_in(&occ.plan_span, ss, p).is_some()
-            || self.deadline_year_in(&occ, cs, ce)
+            || self.deadline_year_in(cs, ce)
     }
 
-    /// "到2020年" in the clause `from..to` of the sentence of `occ`, two or
-    /// more years after the report year.
-    fn deadline_year_in(&self, occ: &Occurrences, from: usize, to: usize) -> bool {
+    /// "到2020年" in the clause `from..to`, two or more years after the
+    /// report year.
+    fn deadline_year_in(&self, from: usize, to: usize) -> bool {
         let Some(r) = self.year else { return false };
-        years_of(occ, from, to)
-            .any(|&(s, _, y)| y >= r + 2 && ["到", "至", "在"].iter().any(|w| self.t[..s].ends_with(w)))
+        years_in(self.t, from, to)
+            .into_iter()
+            .any(|(y, s, _)| y >= r + 2 && ["到", "至", "在"].iter().any(|w| self.t[..s].ends_with(w)))
     }
 
     /// `true` when a past-year word (not a comparison base) stands before
@@ -498,7 +508,10 @@ impl Ctx<'_, '_> {
             return true;
         }
         if let Some(r) = self.year {
-            if years_of(&occ, s, p).any(|&(_, _, y)| y < r || y > r + 1) {
+            // years starting before `p` (their 年 may stand after it)
+            let (_, se) = self.sentence(p);
+            let years = years_in(self.t, s, se.max(p));
+            if years.iter().take_while(|x| x.1 < p).any(|&(y, _, _)| y < r || y > r + 1) {
                 return true;
             }
         }
@@ -587,7 +600,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let (ps, pe) = self.para_range(p);
-            if !self.quantity_within_reach(pi, ps) {
+            if !self.quantity_within_reach(pi, ps) || !holds_all(t, ps, pe, &vocab().lead_keys) {
                 continue;
             }
             leads.find(t, ps, pe);
@@ -629,6 +642,9 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let (ps, pe) = self.para_range(p);
+            if !holds_all(t, ps, pe, &vocab().weak_keys) {
+                continue;
+            }
             let Some((at, w, _)) = vocab().weak.find_in(t, ps, pe) else { continue };
             let (ss, se) = sentence_at(t, at);
             if self.bad_prefix(ss, at) {
@@ -760,24 +776,29 @@ fn build_ctx<'a, 'n>(
         .collect();
     inds.sort_unstable();
     let t = norm.text();
-    let clauses = norm.pieces(|c| is_sentence_end(c) || is_clause_end(c));
-    // a sentence starts where a clause does, after a sentence end
-    let sentences: Vec<usize> = clauses
-        .iter()
-        .copied()
-        .filter(|&c| c == 0 || t[..c].chars().next_back().is_some_and(is_sentence_end))
-        .collect();
-    let mut covered = vec![false; sentences.len()];
-    let mut occ = Occurrences::default();
-    for &(s, _, _) in &inds {
-        let k = sentences.partition_point(|&x| x <= s).saturating_sub(1);
-        if !covered[k] {
-            covered[k] = true;
-            let (from, to) = sentence_span(t, &sentences, k);
-            occ.add_sentence(t, from, to);
+    let (clauses, sentences) = clauses_and_sentences(norm);
+    let occ = RefCell::default();
+    Ctx { norm, t, sections, paragraphs, inds, year: meta.year, sentences, clauses, occ }
+}
+
+/// The sorted starts of the clauses and of the sentences of the normalized
+/// text, from one walk over its breaks: a sentence starts at the clause after
+/// a sentence end.
+fn clauses_and_sentences(norm: &Normalized<'_>) -> (Vec<usize>, Vec<usize>) {
+    // per clause after the first: whether a sentence end opens it
+    let after_sentence_end = RefCell::new(Vec::new());
+    let clauses = norm.pieces(|c| {
+        let sentence_end = is_sentence_end(c);
+        let stop = sentence_end || is_clause_end(c);
+        if stop {
+            after_sentence_end.borrow_mut().push(sentence_end);
         }
-    }
-    Ctx { norm, t, sections, paragraphs, inds, year: meta.year, sentences, clauses, occ, covered }
+        stop
+    });
+    let after_sentence_end = after_sentence_end.into_inner();
+    let later = clauses.iter().skip(1).zip(after_sentence_end).filter_map(|(&c, s)| s.then_some(c));
+    let sentences = std::iter::once(0).chain(later).collect();
+    (clauses, sentences)
 }
 
 /// Finds the annual targets, fixes their indicators (status, period), turns
@@ -1073,6 +1094,10 @@ pub(crate) fn target_key(i: &Indicator) -> Option<TargetKey> {
 /// The explicit "no growth target" phrase: (neg start, subject start, subject end, goal end), normalized.
 fn find_absent(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize, usize, usize, usize)> {
     let (t, v) = (ctx.t, vocab());
+    // the goal word ends the phrase inside the range
+    if !holds_all(t, from, to, &v.absent_keys) {
+        return None;
+    }
     let mut pos = from;
     while let Some((n, w, _)) = v.absent_neg.find_in(t, pos, to) {
         pos = n + w.len();
@@ -1360,7 +1385,7 @@ mod tests {
 
     #[test]
     fn sentence_cue_words_hold_no_sentence_break() {
-        // `Occurrences::add_sentence` finds them sentence by sentence
+        // `Occurrences::of_sentence` finds them sentence by sentence
         let cats = ["clause_five", "plan_span", "past", "lead_five", "lead_prev", "inline"];
         for row in rows(include_str!("../data/targets.tsv")).filter(|r| cats.contains(&r[0])) {
             assert!(!row[1].chars().any(is_sentence_end), "{row:?}");
