@@ -192,6 +192,28 @@ impl<V> WordMap<V> {
         self.by_last.get(&last)?.iter().find(|(w, _)| head.ends_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
     }
 
+    /// The chars that every word holds (none for an empty map), sorted: a
+    /// stretch of text without one of them holds no word, which a fast
+    /// `str::contains` tells.
+    ///
+    /// ```
+    /// let mut m = baogao::lexicon::WordMap::default();
+    /// m.insert("预期目标", ());
+    /// m.insert("主要指标", ());
+    /// assert_eq!(m.shared_chars(), ['标']);
+    /// ```
+    pub fn shared_chars(&self) -> Vec<char> {
+        let mut words = self.by_first.values().flatten().map(|(w, _)| w.as_str());
+        let Some(first) = words.next() else { return Vec::new() };
+        let mut shared: Vec<char> = first.chars().collect();
+        shared.sort_unstable();
+        shared.dedup();
+        for w in words {
+            shared.retain(|&c| w.contains(c));
+        }
+        shared
+    }
+
     /// `true` when some word starts at `pos`.
     pub fn starts_at(&self, text: &str, pos: usize) -> bool {
         self.longest_at(text, pos).is_some()
@@ -321,6 +343,64 @@ impl<'m, V> Located<'m, V> {
             }
         }
         out
+    }
+}
+
+/// Several word maps located together in many stretches of one text: the
+/// merged bitsets that [`locate_all`] builds per call, built once, so a stage
+/// can scan just the stretches it asks about.
+///
+/// ```
+/// use baogao::lexicon::{MapSet, WordMap};
+/// let (mut a, mut b) = (WordMap::default(), WordMap::default());
+/// a.insert("去年", ());
+/// b.insert("年", ());
+/// let set = MapSet::new([&a, &b]);
+/// let t = "去年和今年";
+/// let mut found = Vec::new();
+/// set.each_in(t, 0, t.len(), |k, at, w| found.push((k, at, w)));
+/// assert_eq!(found, [(0, 0, "去年"), (1, 3, "年"), (1, 12, "年")]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct MapSet<'m, V, const N: usize> {
+    maps: [&'m WordMap<V>; N],
+    first: Vec<u64>,
+    single: Vec<u64>,
+    pair: Vec<u64>,
+}
+
+impl<'m, V, const N: usize> MapSet<'m, V, N> {
+    /// The set of `maps`, in this order.
+    pub fn new(maps: [&'m WordMap<V>; N]) -> Self {
+        let (mut first, mut single, mut pair) = (vec![0u64; BMP_WORDS], vec![0u64; BMP_WORDS], vec![0u64; BMP_WORDS]);
+        for m in &maps {
+            for (a, b) in [(&mut first, &m.first_bits), (&mut single, &m.single_bits), (&mut pair, &m.pair_bits)] {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+            }
+        }
+        MapSet { maps, first, single, pair }
+    }
+
+    /// Calls `found(k, start, word)` for each position `start` of
+    /// `t[from..to]` where a word of the `k`th map starts, with that map's
+    /// longest word there (which may run on past `to`): by position, then by
+    /// map. `from` and `to` are char boundaries (nothing is found otherwise).
+    pub fn each_in(&self, t: &str, from: usize, to: usize, mut found: impl FnMut(usize, usize, &'m str)) {
+        let Some(head) = t.get(..to) else { return };
+        if !head.is_char_boundary(from) {
+            return;
+        }
+        find_candidate(head, from, &self.first, |i, c| {
+            let next = || t[i + c.len_utf8()..].chars().next();
+            if bit_maybe(&self.single, c) || next().is_some_and(|d| pair_maybe(&self.pair, c, d)) {
+                for (k, m) in self.maps.iter().enumerate() {
+                    if let Some((w, _)) = m.word_at(t, i, c) {
+                        found(k, i, w);
+                    }
+                }
+            }
+            None::<()>
+        });
     }
 }
 

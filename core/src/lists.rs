@@ -93,26 +93,53 @@ fn trim_item_end(text: &str, start: usize, end: usize) -> usize {
     start + s.trim_end_matches([';', ',', '。', ':', ' ', '、']).len()
 }
 
-/// "一是"/"十一是" markers and ①② markers inside a paragraph: (ordinal, marker start, content start, circled).
+/// The circled numbers ①…⑳.
+const CIRCLED: std::ops::RangeInclusive<char> = '\u{2460}'..='\u{2473}';
+
+/// A character of an ordinal before 是 ("十一是").
+fn is_numeral(c: char) -> bool {
+    numerals::digit(c).is_some() || c == '十'
+}
+
+/// "一是"/"十一是" markers and ①② markers inside a paragraph: (ordinal, marker start, content start, circled),
+/// in text order. One pass steps through the paragraph by lead bytes and decodes only the chars whose
+/// first two UTF-8 bytes are those of 是 or of the circled numbers; a 是 is then read backwards.
 fn inline_markers(t: &str, base: usize) -> Vec<(u32, usize, usize, bool)> {
+    let b = t.as_bytes();
+    let (shi, circled) = ("是".as_bytes(), "\u{2460}".as_bytes());
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    for (i, c) in t.char_indices() {
-        let at_boundary = prev.is_none_or(is_boundary);
-        if let Some(n) = ('\u{2460}'..='\u{2473}').contains(&c).then(|| c as u32 - 0x245F) {
-            out.push((n, base + i, base + i + c.len_utf8(), true));
-        } else if at_boundary && (numerals::digit(c).is_some() || c == '十') {
-            let rest = &t[i..];
-            let end = rest.find(|c: char| numerals::digit(c).is_none() && c != '十').unwrap_or(rest.len());
-            if rest[end..].starts_with('是') && end <= 6 {
-                if let Some(n) = numerals::small_int(&rest[..end]) {
-                    out.push((n, base + i, base + i + end + '是'.len_utf8(), false));
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let second = b.get(i + 1);
+        if (x == shi[0] && second == Some(&shi[1])) || (x == circled[0] && second == Some(&circled[1])) {
+            match t[i..].chars().next() {
+                Some('是') => {
+                    out.extend(shi_marker(t, i).map(|(n, s)| (n, base + s, base + i + '是'.len_utf8(), false)))
                 }
+                Some(c) if CIRCLED.contains(&c) => {
+                    out.push((c as u32 - 0x245F, base + i, base + i + c.len_utf8(), true))
+                }
+                _ => {}
             }
         }
-        prev = Some(c);
+        i += UTF8_LEN[usize::from(x >> 4)];
     }
     out
+}
+
+/// UTF-8 sequence length by the high nibble of its first byte.
+const UTF8_LEN: [usize; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
+
+/// The ordinal before the 是 at byte `j` of `t` and where it starts: the
+/// whole run of numerals there (up to 6 bytes), after a boundary or the
+/// paragraph start.
+fn shi_marker(t: &str, j: usize) -> Option<(u32, usize)> {
+    let head = &t[..j];
+    let start = head.trim_end_matches(is_numeral).len();
+    if start == j || j - start > 6 || !head[..start].chars().next_back().is_none_or(is_boundary) {
+        return None;
+    }
+    Some((numerals::small_int(&head[start..])?, start))
 }
 
 /// Enumerations inside paragraphs and across consecutive paragraphs (一是…, ①…).
@@ -124,12 +151,7 @@ fn shi_lists(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<Draft> {
         .iter()
         .map(|p| {
             let (ps, pe) = norm_range(norm, p);
-            let t = &text[ps..pe];
-            if t.contains('是') || t.contains(|c: char| ('\u{2460}'..='\u{2473}').contains(&c)) {
-                inline_markers(t, ps)
-            } else {
-                Vec::new()
-            }
+            inline_markers(&text[ps..pe], ps)
         })
         .collect();
     for circled in [false, true] {

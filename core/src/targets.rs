@@ -47,9 +47,11 @@
 //! assert_eq!(t[0].period.as_ref().and_then(|p| p.start_year), Some(2017));
 //! ```
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
-use crate::lexicon::{locate_all, rows, Located, WordMap};
+use crate::lexicon::{rows, FastMap, MapSet, WordMap};
 use crate::metrics;
 use crate::model::{
     Aggregation, BaseUnit, Bound, Indicator, IndicatorKind, Meta, Metric, Paragraph, Period, Report, Role, Section,
@@ -79,6 +81,12 @@ pub(crate) struct Vocab {
     lead_mid: WordMap<()>,
     lead_tail: WordMap<()>,
     stretch: WordMap<()>,
+    /// Chars every lead word and lead noun holds, every weak cue holds and
+    /// every "no growth target" goal word holds: a paragraph missing one of
+    /// them is not searched for those words (see [`holds_all`]).
+    lead_keys: Vec<char>,
+    weak_keys: Vec<char>,
+    absent_keys: Vec<char>,
 }
 
 pub(crate) fn vocab() -> &'static Vocab {
@@ -105,6 +113,9 @@ pub(crate) fn vocab() -> &'static Vocab {
             lead_mid: WordMap::default(),
             lead_tail: WordMap::default(),
             stretch: WordMap::default(),
+            lead_keys: Vec::new(),
+            weak_keys: Vec::new(),
+            absent_keys: Vec::new(),
         };
         for row in rows(include_str!("../data/targets.tsv")) {
             let (Some(&cat), Some(&word)) = (row.first(), row.get(1)) else { continue };
@@ -133,8 +144,18 @@ pub(crate) fn vocab() -> &'static Vocab {
             };
             map.insert(word, ());
         }
+        let noun_keys = v.lead_noun.shared_chars();
+        v.lead_keys = v.lead.shared_chars().into_iter().filter(|c| noun_keys.contains(c)).collect();
+        v.weak_keys = v.weak.shared_chars();
+        v.absent_keys = v.absent_goal.shared_chars();
         v
     })
+}
+
+/// `false` when `t[from..to]` lacks one of `keys`, so holds no word whose
+/// every word holds them all (a fast search per key).
+fn holds_all(t: &str, from: usize, to: usize, keys: &[char]) -> bool {
+    t.get(from..to).is_none_or(|s| keys.iter().all(|&c| s.contains(c)))
 }
 
 /// Where the annual targets of a report are. Offsets are UTF-8 bytes of the
@@ -312,24 +333,13 @@ struct Ctx<'a, 'n> {
     /// Sorted starts of the sentences and of the clauses.
     sentences: Vec<usize>,
     clauses: Vec<usize>,
-    /// Sorted occurrences (start, end) of the words looked up per quantity,
-    /// found once over the whole text (linear time).
-    occ: Occurrences,
-    /// The words looked up per paragraph, located once over the whole text.
-    at: Cues<'static>,
+    /// The cue words of the per-quantity checks, per sentence index, found
+    /// when a sentence is first asked about (few are, see [`Ctx::occ_at`]).
+    occ: RefCell<FastMap<usize, Rc<Occurrences>>>,
 }
 
-/// The cue maps that are searched paragraph by paragraph, located once.
-struct Cues<'m> {
-    lead: Located<'m, ()>,
-    lead_noun: Located<'m, ()>,
-    weak: Located<'m, ()>,
-    year_this: Located<'m, ()>,
-    year_next: Located<'m, ()>,
-    absent_neg: Located<'m, ()>,
-}
-
-/// Where the cue words of the per-quantity checks occur in the text.
+/// Where the cue words of the per-quantity checks occur in one sentence, as
+/// sorted (start, end).
 #[derive(Debug, Default)]
 struct Occurrences {
     clause_five: Vec<(usize, usize)>,
@@ -340,15 +350,56 @@ struct Occurrences {
     /// Previous-year words before a lead (去年, 确定的) that are no comparison base.
     lead_prev: Vec<(usize, usize)>,
     inline: Vec<(usize, usize)>,
-    /// Explicit years: (start, end, year).
-    years: Vec<(usize, usize, i32)>,
 }
 
-/// All occurrences of the words of `m` in `t`, longest at each position.
+/// The maps of [`Occurrences`], in the order of its word fields.
+fn sentence_cues() -> &'static MapSet<'static, (), 6> {
+    static S: OnceLock<MapSet<'static, (), 6>> = OnceLock::new();
+    S.get_or_init(|| {
+        let v = vocab();
+        MapSet::new([&v.clause_five, &v.plan_span, &v.past, &v.lead_five, &v.lead_prev, &v.inline])
+    })
+}
+
+impl Occurrences {
+    /// The occurrences in the sentence `from..to` (break included):
+    /// non-overlapping, leftmost and then longest first per map, as a scan
+    /// of the whole text finds them (no cue word holds a sentence break, so
+    /// none runs from one sentence into the next).
+    fn of_sentence(t: &str, from: usize, to: usize) -> Self {
+        let mut occ = Occurrences::default();
+        let not_base = |s: usize, e: usize| !base_before(t, s) && !t[e..].starts_with("同期");
+        let mut next_free = [from; 6];
+        sentence_cues().each_in(t, from, to, |k, s, w| {
+            if s < next_free[k] {
+                return;
+            }
+            let e = s + w.len();
+            next_free[k] = e;
+            let list = match k {
+                0 => &mut occ.clause_five,
+                1 => &mut occ.plan_span,
+                2 if not_base(s, e) => &mut occ.past,
+                3 => &mut occ.lead_five,
+                4 if not_base(s, e) => &mut occ.lead_prev,
+                5 => &mut occ.inline,
+                _ => return,
+            };
+            list.push((s, e));
+        });
+        occ
+    }
+}
+
 /// The first span of `v` (sorted by start) inside `from..to`.
 fn first_in(v: &[(usize, usize)], from: usize, to: usize) -> Option<(usize, usize)> {
     let k = v.partition_point(|x| x.0 < from);
     v[k..].iter().take_while(|x| x.0 < to).find(|x| x.1 <= to).copied()
+}
+
+/// The `k`th sentence of `starts`, its break included (the next start).
+fn sentence_span(t: &str, starts: &[usize], k: usize) -> (usize, usize) {
+    (starts[k], starts.get(k + 1).copied().unwrap_or(t.len()))
 }
 
 /// The piece of `starts` around `p`: (start, end without the break).
@@ -369,6 +420,19 @@ impl Ctx<'_, '_> {
 
     fn clause(&self, p: usize) -> (usize, usize) {
         piece_of(self.t, &self.clauses, p)
+    }
+
+    /// The cue-word occurrences of the sentence holding `p`, found on the
+    /// first call: only the sentences of the quantities and leads that the
+    /// checks weigh are ever read.
+    fn occ_at(&self, p: usize) -> Rc<Occurrences> {
+        let k = self.sentences.partition_point(|&s| s <= p).saturating_sub(1);
+        let mut cache = self.occ.borrow_mut();
+        let occ = cache.entry(k).or_insert_with(|| {
+            let (from, to) = sentence_span(self.t, &self.sentences, k);
+            Rc::new(Occurrences::of_sentence(self.t, from, to))
+        });
+        Rc::clone(occ)
     }
 
     fn para_range(&self, p: &Paragraph) -> (usize, usize) {
@@ -411,41 +475,43 @@ impl Ctx<'_, '_> {
         }
         let (cs, ce) = self.clause(p);
         let (ss, _) = self.sentence(p);
-        first_in(&self.occ.clause_five, cs, ce).is_some()
-            || first_in(&self.occ.plan_span, ss, p).is_some()
+        let occ = self.occ_at(p);
+        first_in(&occ.clause_five, cs, ce).is_some()
+            || first_in(&occ.plan_span, ss, p).is_some()
             || self.deadline_year_in(cs, ce)
     }
 
-    /// Explicit years in `from..to`.
-    fn years_in(&self, from: usize, to: usize) -> impl Iterator<Item = &(usize, usize, i32)> {
-        let k = self.occ.years.partition_point(|x| x.0 < from);
-        self.occ.years[k..].iter().take_while(move |x| x.0 < to)
-    }
-
-    /// "到2020年" in the clause, two or more years after the report year.
+    /// "到2020年" in the clause `from..to`, two or more years after the
+    /// report year.
     fn deadline_year_in(&self, from: usize, to: usize) -> bool {
         let Some(r) = self.year else { return false };
-        self.years_in(from, to)
-            .any(|&(s, _, y)| y >= r + 2 && ["到", "至", "在"].iter().any(|w| self.t[..s].ends_with(w)))
+        years_in(self.t, from, to)
+            .into_iter()
+            .any(|(y, s, _)| y >= r + 2 && ["到", "至", "在"].iter().any(|w| self.t[..s].ends_with(w)))
     }
 
     /// `true` when a past-year word (not a comparison base) stands before
     /// normalized `p` in its sentence.
     fn past_before(&self, p: usize) -> bool {
         let (ss, _) = self.sentence(p);
-        first_in(&self.occ.past, ss, p).is_some()
+        first_in(&self.occ_at(p).past, ss, p).is_some()
     }
 
-    /// `true` when the words before a lead in its sentence make it no annual target.
+    /// `true` when the words before a lead in its sentence (from `s`) make it
+    /// no annual target.
     fn bad_prefix(&self, s: usize, p: usize) -> bool {
-        if first_in(&self.occ.lead_five, s, p).is_some()
-            || first_in(&self.occ.lead_prev, s, p).is_some()
-            || first_in(&self.occ.past, s, p).is_some()
+        let occ = self.occ_at(p);
+        if first_in(&occ.lead_five, s, p).is_some()
+            || first_in(&occ.lead_prev, s, p).is_some()
+            || first_in(&occ.past, s, p).is_some()
         {
             return true;
         }
         if let Some(r) = self.year {
-            if self.years_in(s, p).any(|&(_, _, y)| y < r || y > r + 1) {
+            // years starting before `p` (their 年 may stand after it)
+            let (_, se) = self.sentence(p);
+            let years = years_in(self.t, s, se.max(p));
+            if years.iter().take_while(|x| x.1 < p).any(|&(y, _, _)| y < r || y > r + 1) {
                 return true;
             }
         }
@@ -453,8 +519,9 @@ impl Ctx<'_, '_> {
     }
 
     fn this_year_prefix(&self, s: usize, p: usize) -> bool {
-        self.at.year_this.find_in(self.t, s, p).is_some()
-            || self.at.year_next.find_in(self.t, s, p).is_some()
+        let v = vocab();
+        v.year_this.find_in(self.t, s, p).is_some()
+            || v.year_next.find_in(self.t, s, p).is_some()
             || self.year.is_some_and(|r| years_in(self.t, s, p).iter().any(|&(y, _, _)| y == r || y == r + 1))
     }
 
@@ -487,20 +554,32 @@ impl Ctx<'_, '_> {
         end
     }
 
+    /// `true` when a quantity starts after `from` in paragraph `pi` or the two
+    /// after it: a lead in `pi` names no target otherwise (its block ends
+    /// there, see [`Ctx::block_end`]), so the paragraph is not searched.
+    fn quantity_within_reach(&self, pi: usize, from: usize) -> bool {
+        let reach = self.paragraphs[pi..].iter().take(3).map(|q| self.para_range(q).1).max().unwrap_or(from);
+        !self.inds_in(from, reach).is_empty()
+    }
+
     /// A lead by shape: (预期|主要|调控…)…目标/指标 + (建议|确定…)? + 是/为/：
-    /// within a few characters ("主要预期目标建议为：").
-    fn generic_lead(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+    /// within a few characters ("主要预期目标建议为："), from `from` on, given
+    /// the lead nouns of the paragraph (see [`Leads`]).
+    fn generic_lead(&self, nouns: &[(usize, usize)], from: usize) -> Option<(usize, usize)> {
         let t = self.t;
         let v = vocab();
         let mut pos = from;
-        while let Some((at, w, _)) = self.at.lead_noun.find_in(t, pos, to) {
-            pos = at + w.len();
+        for &(at, end) in &nouns[nouns.partition_point(|x| x.0 < from)..] {
+            if at < pos {
+                continue;
+            }
+            pos = end;
             let (cs, _) = clause_at(t, at);
             let head_from = floor(t, at.saturating_sub(18)).max(cs);
             if v.lead_head.find_in(t, head_from, at).is_none() {
                 continue;
             }
-            let mut q = at + w.len();
+            let mut q = end;
             if let Some((mw, _)) = v.lead_mid.longest_at(t, q) {
                 q += mw.len();
             }
@@ -514,16 +593,21 @@ impl Ctx<'_, '_> {
     fn find(&self, indicators: &[Indicator]) -> Option<Found> {
         let t = self.t;
         // 1. a lead
+        let mut leads = Leads::default();
         for (pi, p) in self.paragraphs.iter().enumerate() {
             let role = self.role(p);
             if matches!(role, Some(Role::Glossary | Role::Appendix)) {
                 continue;
             }
             let (ps, pe) = self.para_range(p);
+            if !self.quantity_within_reach(pi, ps) || !holds_all(t, ps, pe, &vocab().lead_keys) {
+                continue;
+            }
+            leads.find(t, ps, pe);
             let mut pos = ps;
             loop {
-                let listed = self.at.lead.find_in(t, pos, pe).map(|(at, w, _)| (at, at + w.len()));
-                let shaped = self.generic_lead(pos, pe);
+                let listed = leads.listed.iter().find(|x| x.0 >= pos).copied();
+                let shaped = self.generic_lead(&leads.nouns, pos);
                 let Some((at, lead_end)) = listed.into_iter().chain(shaped).min() else { break };
                 let w = &t[at..lead_end];
                 pos = lead_end;
@@ -558,7 +642,10 @@ impl Ctx<'_, '_> {
                 continue;
             }
             let (ps, pe) = self.para_range(p);
-            let Some((at, w, _)) = self.at.weak.find_in(t, ps, pe) else { continue };
+            if !holds_all(t, ps, pe, &vocab().weak_keys) {
+                continue;
+            }
+            let Some((at, w, _)) = vocab().weak.find_in(t, ps, pe) else { continue };
             let (ss, se) = sentence_at(t, at);
             if self.bad_prefix(ss, at) {
                 continue;
@@ -591,7 +678,7 @@ impl Ctx<'_, '_> {
                 }
                 let (ss, _) = self.sentence(s);
                 let (cs, _) = self.clause(s);
-                let inline = first_in(&self.occ.inline, cs, s).is_some();
+                let inline = first_in(&self.occ_at(s).inline, cs, s).is_some();
                 let this_year = i.period.as_ref().is_some_and(|per| {
                     per.start_year == per.end_year && self.year.is_some_and(|r| per.start_year == Some(r))
                 });
@@ -615,10 +702,10 @@ impl Ctx<'_, '_> {
         // the first clause of the targets may name the year ("明年工农业总产值…")
         let (_, first_clause_end) = clause_at(t, f.start);
         let look_to = first_clause_end.min(f.end);
-        if self.at.year_next.find_in(t, f.sentence_start, look_to).is_some() {
+        if vocab().year_next.find_in(t, f.sentence_start, look_to).is_some() {
             return Some(r + 1);
         }
-        if self.at.year_this.find_in(t, f.sentence_start, look_to).is_some() {
+        if vocab().year_this.find_in(t, f.sentence_start, look_to).is_some() {
             return Some(r);
         }
         if let Some(&(y, _, _)) = years_in(t, f.start, look_to).first() {
@@ -630,6 +717,31 @@ impl Ctx<'_, '_> {
             return Some(r + 1);
         }
         Some(r)
+    }
+}
+
+/// The lead words and lead nouns of one paragraph, found in one pass.
+#[derive(Default)]
+struct Leads {
+    /// (start, end) of the longest lead word at each position.
+    listed: Vec<(usize, usize)>,
+    /// (start, end) of the longest lead noun at each position.
+    nouns: Vec<(usize, usize)>,
+}
+
+impl Leads {
+    /// Finds the words starting in `t[from..to]` and ending by `to`, as
+    /// [`WordMap::find_in`] on `from..to` does.
+    fn find(&mut self, t: &str, from: usize, to: usize) {
+        static SET: OnceLock<MapSet<'static, (), 2>> = OnceLock::new();
+        let set = SET.get_or_init(|| MapSet::new([&vocab().lead, &vocab().lead_noun]));
+        self.listed.clear();
+        self.nouns.clear();
+        let window = &t[..to];
+        set.each_in(window, from, to, |k, s, w| {
+            let list = if k == 0 { &mut self.listed } else { &mut self.nouns };
+            list.push((s, s + w.len()));
+        });
     }
 }
 
@@ -664,47 +776,29 @@ fn build_ctx<'a, 'n>(
         .collect();
     inds.sort_unstable();
     let t = norm.text();
-    let v = vocab();
-    let not_base = |x: &(usize, usize)| !base_before(t, x.0) && !t[x.1..].starts_with("同期");
-    let [clause_five, plan_span, past, lead_five, lead_prev, inline, lead, lead_noun, weak, year_this, year_next, absent_neg] =
-        locate_all(
-            t,
-            [
-                &v.clause_five,
-                &v.plan_span,
-                &v.past,
-                &v.lead_five,
-                &v.lead_prev,
-                &v.inline,
-                &v.lead,
-                &v.lead_noun,
-                &v.weak,
-                &v.year_this,
-                &v.year_next,
-                &v.absent_neg,
-            ],
-        );
-    let occ = Occurrences {
-        clause_five: clause_five.occurrences(t),
-        plan_span: plan_span.occurrences(t),
-        past: past.occurrences(t).into_iter().filter(not_base).collect(),
-        lead_five: lead_five.occurrences(t),
-        lead_prev: lead_prev.occurrences(t).into_iter().filter(not_base).collect(),
-        inline: inline.occurrences(t),
-        years: years_in(t, 0, t.len()).into_iter().map(|(y, s, e)| (s, e, y)).collect(),
-    };
-    Ctx {
-        norm,
-        t,
-        sections,
-        paragraphs,
-        inds,
-        year: meta.year,
-        sentences: norm.pieces(is_sentence_end),
-        clauses: norm.pieces(|c| is_sentence_end(c) || is_clause_end(c)),
-        occ,
-        at: Cues { lead, lead_noun, weak, year_this, year_next, absent_neg },
-    }
+    let (clauses, sentences) = clauses_and_sentences(norm);
+    let occ = RefCell::default();
+    Ctx { norm, t, sections, paragraphs, inds, year: meta.year, sentences, clauses, occ }
+}
+
+/// The sorted starts of the clauses and of the sentences of the normalized
+/// text, from one walk over its breaks: a sentence starts at the clause after
+/// a sentence end.
+fn clauses_and_sentences(norm: &Normalized<'_>) -> (Vec<usize>, Vec<usize>) {
+    // per clause after the first: whether a sentence end opens it
+    let after_sentence_end = RefCell::new(Vec::new());
+    let clauses = norm.pieces(|c| {
+        let sentence_end = is_sentence_end(c);
+        let stop = sentence_end || is_clause_end(c);
+        if stop {
+            after_sentence_end.borrow_mut().push(sentence_end);
+        }
+        stop
+    });
+    let after_sentence_end = after_sentence_end.into_inner();
+    let later = clauses.iter().skip(1).zip(after_sentence_end).filter_map(|(&c, s)| s.then_some(c));
+    let sentences = std::iter::once(0).chain(later).collect();
+    (clauses, sentences)
 }
 
 /// Finds the annual targets, fixes their indicators (status, period), turns
@@ -879,7 +973,7 @@ fn plan_periods(ctx: &Ctx<'_, '_>, indicators: &mut [Indicator], r: i32, found: 
             continue;
         }
         let (ss, _) = ctx.sentence(s);
-        if let Some((at, end)) = first_in(&ctx.occ.plan_span, ss, s) {
+        if let Some((at, end)) = first_in(&ctx.occ_at(s).plan_span, ss, s) {
             per.end_year = Some(r + 4);
             if per.raw.is_none() {
                 per.raw = Some(ctx.norm.original_slice(at, end).to_string());
@@ -1000,8 +1094,12 @@ pub(crate) fn target_key(i: &Indicator) -> Option<TargetKey> {
 /// The explicit "no growth target" phrase: (neg start, subject start, subject end, goal end), normalized.
 fn find_absent(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> Option<(usize, usize, usize, usize)> {
     let (t, v) = (ctx.t, vocab());
+    // the goal word ends the phrase inside the range
+    if !holds_all(t, from, to, &v.absent_keys) {
+        return None;
+    }
     let mut pos = from;
-    while let Some((n, w, _)) = ctx.at.absent_neg.find_in(t, pos, to) {
+    while let Some((n, w, _)) = v.absent_neg.find_in(t, pos, to) {
         pos = n + w.len();
         let (_, ce) = clause_at(t, n);
         let limit = floor(t, (n + 60).min(ce).min(to));
@@ -1283,6 +1381,15 @@ mod tests {
         assert_eq!(r.indicators[2].kind, IndicatorKind::Growth);
         assert_eq!(r.commitments[0].targets, [1, 2]);
         assert_eq!(r.commitments[1].targets, [3, 4]);
+    }
+
+    #[test]
+    fn sentence_cue_words_hold_no_sentence_break() {
+        // `Occurrences::of_sentence` finds them sentence by sentence
+        let cats = ["clause_five", "plan_span", "past", "lead_five", "lead_prev", "inline"];
+        for row in rows(include_str!("../data/targets.tsv")).filter(|r| cats.contains(&r[0])) {
+            assert!(!row[1].chars().any(is_sentence_end), "{row:?}");
+        }
     }
 
     #[test]
