@@ -3,12 +3,18 @@
 
 use std::sync::OnceLock;
 
+use crate::lexicon::WordMap;
 use crate::model::Role;
 
 struct Cues {
     roles: Vec<(Role, String)>,
+    /// Every role cue, to tell quickly that a line names no role.
+    any_role: WordMap<()>,
     close: Vec<String>,
     closing: Vec<String>,
+    /// A char every closing cue holds (when there is one): a paragraph
+    /// without it holds none, which one fast scan tells.
+    closing_shared: Option<char>,
     part: Vec<String>,
     turn: Vec<String>,
 }
@@ -34,8 +40,15 @@ fn role_name(s: &str) -> Option<Role> {
 fn cues() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| {
-        let mut c =
-            Cues { roles: Vec::new(), close: Vec::new(), closing: Vec::new(), part: Vec::new(), turn: Vec::new() };
+        let mut c = Cues {
+            roles: Vec::new(),
+            any_role: WordMap::default(),
+            close: Vec::new(),
+            closing: Vec::new(),
+            closing_shared: None,
+            part: Vec::new(),
+            turn: Vec::new(),
+        };
         for row in crate::lexicon::rows(include_str!("../data/roles.tsv")) {
             let [kind, cue, ..] = row.as_slice() else { continue };
             match *kind {
@@ -46,10 +59,13 @@ fn cues() -> &'static Cues {
                 _ => {
                     if let Some(r) = role_name(kind) {
                         c.roles.push((r, cue.to_string()));
+                        c.any_role.insert(cue, ());
                     }
                 }
             }
         }
+        c.closing_shared =
+            c.closing.first().and_then(|w| w.chars().find(|&ch| c.closing.iter().all(|o| o.contains(ch))));
         c
     })
 }
@@ -65,6 +81,11 @@ fn cues() -> &'static Cues {
 /// assert_eq!(role_of_title("名词解释"), Role::Glossary);
 /// ```
 pub fn role_of_title(title: &str) -> Role {
+    // Most lines hold no cue at all: one scan tells, before the cues are
+    // tried one by one in their order.
+    if cues().any_role.find_in(title, 0, title.len()).is_none() {
+        return Role::Other;
+    }
     let matches = |role: Role| cues().roles.iter().any(|(r, cue)| *r == role && title.contains(cue.as_str()));
     let first = cues().roles.iter().find(|(_, cue)| title.contains(cue.as_str())).map_or(Role::Other, |(r, _)| *r);
     // "今后五年奋斗目标和2017年重点工作": the part is mostly this year's tasks.
@@ -98,7 +119,8 @@ pub fn turns_to_this_year(paragraph: &str, year: Option<i32>) -> bool {
 
 /// `true` for the closing exhortation ("…而努力奋斗！").
 pub fn is_closing(paragraph: &str) -> bool {
-    cues().closing.iter().any(|c| paragraph.contains(c.as_str()))
+    let c = cues();
+    c.closing_shared.is_none_or(|ch| paragraph.contains(ch)) && c.closing.iter().any(|w| paragraph.contains(w.as_str()))
 }
 
 /// The first year ("2016年") written in a title.
