@@ -269,86 +269,10 @@ impl<V> WordMap<V> {
     }
 }
 
-/// A word map with every position of one text where one of its words
-/// starts, found once (see [`locate_all`]). Its lookups answer exactly as the
-/// map's own on that text, but cost a binary search instead of a scan, so a
-/// stage that asks the same map about many stretches of a report reads the
-/// report once.
-///
-/// ```
-/// use baogao::lexicon::{locate_all, WordMap};
-/// let mut lead = WordMap::default();
-/// lead.insert("预期目标", ());
-/// let mut past = WordMap::default();
-/// past.insert("去年", ());
-/// let t = "去年完成预期目标，今年预期目标是";
-/// let [lead, past] = locate_all(t, [&lead, &past]);
-/// assert_eq!(lead.find_in(t, 0, t.len()).map(|x| x.0), Some(12));
-/// assert_eq!(lead.find_in(t, 13, t.len()).map(|x| x.0), Some(33));
-/// assert_eq!(past.occurrences(t), vec![(0, 6)]);
-/// ```
-#[derive(Debug, Clone)]
-pub struct Located<'m, V> {
-    map: &'m WordMap<V>,
-    starts: Vec<usize>,
-}
-
-/// Locates the words of each of `maps` in `t` in a single pass over its
-/// characters (a character that starts no word of any map costs one bit test).
-pub fn locate_all<'m, V, const N: usize>(t: &str, maps: [&'m WordMap<V>; N]) -> [Located<'m, V>; N] {
-    let (mut first, mut single, mut pair) = (vec![0u64; BMP_WORDS], vec![0u64; BMP_WORDS], vec![0u64; BMP_WORDS]);
-    for m in &maps {
-        for (a, b) in [(&mut first, &m.first_bits), (&mut single, &m.single_bits), (&mut pair, &m.pair_bits)] {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
-        }
-    }
-    let mut out = maps.map(|map| Located { map, starts: Vec::new() });
-    find_candidate(t, 0, &first, |i, c| {
-        let next = || t[i + c.len_utf8()..].chars().next();
-        if bit_maybe(&single, c) || next().is_some_and(|d| pair_maybe(&pair, c, d)) {
-            for l in out.iter_mut() {
-                if l.map.word_at(t, i, c).is_some() {
-                    l.starts.push(i);
-                }
-            }
-        }
-        None::<()>
-    });
-    out
-}
-
-impl<'m, V> Located<'m, V> {
-    /// As [`WordMap::find_in`] on the located text.
-    pub fn find_in(&self, t: &str, from: usize, to: usize) -> Option<(usize, &'m str, &'m V)> {
-        let (slice, from) = WordMap::<V>::window(t, from, to)?;
-        let k = self.starts.partition_point(|&p| p < from);
-        self.starts[k..].iter().take_while(|&&p| p < slice.len()).find_map(|&p| {
-            let c = slice[p..].chars().next()?;
-            self.map.word_at(slice, p, c).map(|(w, v)| (p, w, v))
-        })
-    }
-
-    /// Non-overlapping occurrences from the start of the text, leftmost and
-    /// then longest first, as (start, end).
-    pub fn occurrences(&self, t: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut pos = 0;
-        for &p in &self.starts {
-            if p < pos {
-                continue;
-            }
-            if let Some((w, _)) = self.map.longest_at(t, p) {
-                out.push((p, p + w.len()));
-                pos = p + w.len();
-            }
-        }
-        out
-    }
-}
-
-/// Several word maps located together in many stretches of one text: the
-/// merged bitsets that [`locate_all`] builds per call, built once, so a stage
-/// can scan just the stretches it asks about.
+/// Several word maps located together in many stretches of one text: their
+/// first-character bitsets merged once, so a stage scans just the stretches
+/// it asks about, once for all the maps (a character that starts no word of
+/// any map costs one bit test).
 ///
 /// ```
 /// use baogao::lexicon::{MapSet, WordMap};
