@@ -427,7 +427,7 @@ impl<'a> Normalized<'a> {
     /// (only when something is dropped) copies the rest.
     pub fn new(original: &'a str) -> Self {
         let (folded, breaks, script) = fold(original);
-        let drops = decide(&folded.text);
+        let drops = decide(&folded.text, &breaks);
         let (Builder { text, anchors, .. }, breaks) = compact(folded, breaks, &drops);
         let by_norm = block_index(&anchors, text.len(), |a| a.norm);
         let by_orig = block_index(&anchors, original.len(), |a| a.orig);
@@ -571,16 +571,19 @@ fn is_wide_punct(c: char) -> bool {
 }
 
 /// The physical lines of `text`, and the runs of spaces inside a line
-/// between two Han characters (to drop: "政 府 工 作 报 告").
-fn phys_lines(text: &str) -> (Vec<PhysLine>, Vec<(usize, usize)>) {
+/// between two Han characters (to drop: "政 府 工 作 报 告"). The line breaks
+/// are among `breaks` (every break char's offset, sorted), so the text is not
+/// searched for them again.
+fn phys_lines(text: &str, breaks: &[usize]) -> (Vec<PhysLine>, Vec<(usize, usize)>) {
+    let b = text.as_bytes();
     let mut lines = Vec::new();
     let mut han_spaces = Vec::new();
     let mut from = 0;
-    for line in text.split('\n') {
-        if let Some(l) = phys_line(text, from, from + line.len(), &mut han_spaces) {
+    for to in breaks.iter().copied().filter(|&p| b[p] == b'\n').chain([text.len()]) {
+        if let Some(l) = phys_line(text, from, to, &mut han_spaces) {
             lines.push(l);
         }
-        from += line.len() + 1;
+        from = to + 1;
     }
     (lines, han_spaces)
 }
@@ -634,9 +637,10 @@ fn starts_block(text: &str) -> bool {
 }
 
 /// Decides what of the folded text to drop: spaces between Han characters
-/// and line breaks that are wraps. Returns sorted, disjoint byte ranges.
-fn decide(text: &str) -> Vec<(usize, usize)> {
-    let (lines, mut drops) = phys_lines(text);
+/// and line breaks that are wraps (`breaks`: the offsets of every break char,
+/// from [`fold`]). Returns sorted, disjoint byte ranges.
+fn decide(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
+    let (lines, mut drops) = phys_lines(text, breaks);
     let width = wrap_width(&lines);
     let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !starts_block(&text[l.first..]));
     // Whether the logical line built so far starts with a heading marker.
