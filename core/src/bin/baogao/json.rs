@@ -451,38 +451,24 @@ impl<F: Formatter> Compound<'_, '_, F> {
     }
 }
 
-impl<F: Formatter> ser::SerializeSeq for Compound<'_, '_, F> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.end_array().map(drop)
-    }
+/// The sequence-like serde traits: each element is written the same way and
+/// the array closed.
+macro_rules! array_like {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl<F: Formatter> ser::$trait for Compound<'_, '_, F> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+                self.element(value)
+            }
+            fn end(self) -> Result {
+                self.end_array().map(drop)
+            }
+        }
+    )*};
 }
 
-impl<F: Formatter> ser::SerializeTuple for Compound<'_, '_, F> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.end_array().map(drop)
-    }
-}
-
-impl<F: Formatter> ser::SerializeTupleStruct for Compound<'_, '_, F> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.end_array().map(drop)
-    }
-}
+array_like!(SerializeSeq::serialize_element, SerializeTuple::serialize_element, SerializeTupleStruct::serialize_field);
 
 impl<F: Formatter> ser::SerializeTupleVariant for Compound<'_, '_, F> {
     type Ok = ();
