@@ -95,73 +95,23 @@ fn reslice(
     parsed: &str,
     original: &js_sys::JsString,
 ) -> Result<(), JsValue> {
-    // (JS object, field, text in Rust, UTF-8 span, UTF-16 span)
-    type Field<'a> = (JsValue, &'static str, &'a str, (usize, usize), (usize, usize));
     let get = |obj: &JsValue, key: &str| js_sys::Reflect::get(obj, &JsValue::from_str(key));
-    let at = |table: &str, i: usize| -> Result<JsValue, JsValue> {
-        js_sys::Reflect::get(&get(value, table)?, &JsValue::from(i as u32))
-    };
-    let mut fields: Vec<Field<'_>> = Vec::new();
-    for (i, (s, u)) in report.sections.iter().zip(&utf16.sections).enumerate() {
-        if s.title.contains(char::REPLACEMENT_CHARACTER) {
-            fields.push((
-                at("sections", i)?,
-                "title",
-                &s.title,
-                (s.title_start, s.title_end),
-                (u.title_start, u.title_end),
-            ));
+    let get_index = |obj: &JsValue, i: usize| js_sys::Reflect::get(obj, &JsValue::from(i as u32));
+    // `utf16` is a reindexed copy of `report`: the same spans in the same order.
+    for (span, unit) in report.spans().zip(utf16.spans()) {
+        let (Some(text), Some(field)) = (span.text, span.kind.text_field()) else { continue };
+        // Only texts with U+FFFD that are exact slices of what was parsed.
+        if !text.contains(char::REPLACEMENT_CHARACTER) || parsed.get(span.start..span.end) != Some(text) {
+            continue;
         }
-    }
-    for (i, (p, u)) in report.paragraphs.iter().zip(&utf16.paragraphs).enumerate() {
-        let obj = at("paragraphs", i)?;
-        if p.text.contains(char::REPLACEMENT_CHARACTER) {
-            fields.push((obj.clone(), "text", &p.text, (p.start, p.end), (u.start, u.end)));
+        let mut obj = get_index(&get(value, span.kind.table())?, span.index)?;
+        if let Some(within) = span.kind.within() {
+            obj = get(&obj, within)?;
         }
-        if let (Some(l), Some(lu)) = (&p.lead, &u.lead) {
-            if l.text.contains(char::REPLACEMENT_CHARACTER) {
-                fields.push((get(&obj, "lead")?, "text", &l.text, (l.start, l.end), (lu.start, lu.end)));
-            }
+        if let Some(j) = span.item {
+            obj = get_index(&obj, j)?;
         }
-    }
-    for (i, (x, u)) in report.indicators.iter().zip(&utf16.indicators).enumerate() {
-        let obj = at("indicators", i)?;
-        if x.text.contains(char::REPLACEMENT_CHARACTER) {
-            fields.push((obj.clone(), "text", &x.text, (x.start, x.end), (u.start, u.end)));
-        }
-        if let (Some(name), Some(a), Some(b), Some(ua), Some(ub)) =
-            (&x.metric.name, x.metric.start, x.metric.end, u.metric.start, u.metric.end)
-        {
-            if name.contains(char::REPLACEMENT_CHARACTER) {
-                fields.push((get(&obj, "metric")?, "name", name, (a, b), (ua, ub)));
-            }
-        }
-    }
-    for (i, (c, u)) in report.commitments.iter().zip(&utf16.commitments).enumerate() {
-        let obj = at("commitments", i)?;
-        if c.text.contains(char::REPLACEMENT_CHARACTER) {
-            fields.push((obj.clone(), "text", &c.text, (c.start, c.end), (u.start, u.end)));
-        }
-        if let (Some(o), Some(ou)) = (&c.object, &u.object) {
-            if o.text.contains(char::REPLACEMENT_CHARACTER) {
-                fields.push((get(&obj, "object")?, "text", &o.text, (o.start, o.end), (ou.start, ou.end)));
-            }
-        }
-    }
-    for (i, (l, u)) in report.lists.iter().zip(&utf16.lists).enumerate() {
-        for (j, (it, iu)) in l.items.iter().zip(&u.items).enumerate() {
-            if it.text.contains(char::REPLACEMENT_CHARACTER) {
-                let items = get(&at("lists", i)?, "items")?;
-                let obj = js_sys::Reflect::get(&items, &JsValue::from(j as u32))?;
-                fields.push((obj, "text", &it.text, (it.start, it.end), (iu.start, iu.end)));
-            }
-        }
-    }
-    for (obj, key, text, (a, b), (ua, ub)) in fields {
-        // Only fields that are exact slices of what was parsed.
-        if parsed.get(a..b) == Some(text) {
-            js_sys::Reflect::set(&obj, &JsValue::from_str(key), &original.slice(ua as u32, ub as u32))?;
-        }
+        js_sys::Reflect::set(&obj, &JsValue::from_str(field), &original.slice(unit.start as u32, unit.end as u32))?;
     }
     Ok(())
 }

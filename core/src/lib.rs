@@ -45,6 +45,7 @@ pub mod numerals;
 pub mod offsets;
 pub mod outline;
 pub mod roles;
+mod spans;
 pub mod table;
 pub mod targets;
 pub mod track;
@@ -57,6 +58,7 @@ use std::sync::Arc;
 pub use error::{Error, ErrorKind};
 pub use model::*;
 use normalize::Normalized;
+pub use spans::{SpanKind, SpanRef};
 pub use track::{track, track_with, TrackOptions};
 
 /// The seed report embedded in the crate: the 2017 government work report of

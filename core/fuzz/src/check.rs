@@ -10,51 +10,10 @@
 
 use baogao::{OffsetUnit, Report};
 
-/// One span of a report: (start, end, the text it must slice when known, what).
-type Item<'r> = (usize, usize, Option<&'r str>, &'static str);
-
 /// Every span of `r`, including the ones without text (clause spans,
-/// diagnostics), in one list.
-fn spans(r: &Report) -> Vec<Item<'_>> {
-    let mut out: Vec<Item<'_>> = Vec::new();
-    for s in &r.sections {
-        out.push((s.start, s.end, None, "section"));
-        out.push((s.title_start, s.title_end, Some(&s.title), "section title"));
-    }
-    for p in &r.paragraphs {
-        out.push((p.start, p.end, Some(&p.text), "paragraph"));
-        if let Some(l) = &p.lead {
-            out.push((l.start, l.end, Some(&l.text), "paragraph lead"));
-        }
-    }
-    for i in &r.indicators {
-        out.push((i.start, i.end, Some(&i.text), "indicator"));
-        out.push((i.sentence.start, i.sentence.end, None, "indicator sentence"));
-        match (i.metric.start, i.metric.end) {
-            (Some(s), Some(e)) => out.push((s, e, i.metric.name.as_deref(), "indicator metric")),
-            (None, None) => {}
-            other => panic!("indicator {}: metric start/end half set: {other:?}", i.id),
-        }
-    }
-    for c in &r.commitments {
-        out.push((c.start, c.end, Some(&c.text), "commitment"));
-        if let Some(o) = &c.object {
-            out.push((o.start, o.end, Some(&o.text), "commitment object"));
-        }
-    }
-    for l in &r.lists {
-        for it in &l.items {
-            out.push((it.start, it.end, Some(&it.text), "list item"));
-        }
-    }
-    for d in &r.diagnostics {
-        match (d.start, d.end) {
-            (Some(s), Some(e)) => out.push((s, e, None, "diagnostic")),
-            (Some(s), None) | (None, Some(s)) => out.push((s, s, None, "diagnostic (one end)")),
-            (None, None) => {}
-        }
-    }
-    out
+/// diagnostics), as (start, end, the text it must slice when known, what).
+fn spans(r: &Report) -> Vec<(usize, usize, Option<&str>, &'static str)> {
+    r.spans().map(|s| (s.start, s.end, s.text, s.kind.describe())).collect()
 }
 
 /// The text of `text[start..end]` counted in `unit`, or `None` when the span
@@ -99,6 +58,7 @@ fn check_refs(r: &Report) {
         assert_eq!(i.id, k, "indicator id");
         assert!(i.section.is_none_or(|s| s < ns), "indicator {k}: section in range");
         assert!(i.paragraph.is_none_or(|p| p < np), "indicator {k}: paragraph in range");
+        assert_eq!(i.metric.start.is_some(), i.metric.end.is_some(), "indicator {k}: metric start/end both or neither");
         assert!(i.relation.as_ref().is_none_or(|rel| rel.of < ni), "indicator {k}: relation in range");
         let v = &i.value;
         for x in [v.number, v.low, v.high, v.multiplier].into_iter().flatten() {

@@ -63,32 +63,9 @@ pub fn corpus_files(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Every (start, end, text, what) of a report: section titles, paragraphs,
-/// leads, indicators, commitments and their objects, list items.
+/// Every (start, end, text, what) of a report that has a text: section
+/// titles, paragraphs, leads, indicators and their metric names, commitments
+/// and their objects, list items ([`baogao::Report::spans`]).
 pub fn text_spans(r: &baogao::Report) -> Vec<(usize, usize, String, &'static str)> {
-    let mut out = Vec::new();
-    for s in &r.sections {
-        out.push((s.title_start, s.title_end, s.title.clone(), "section title"));
-    }
-    for p in &r.paragraphs {
-        out.push((p.start, p.end, p.text.clone(), "paragraph"));
-        if let Some(l) = &p.lead {
-            out.push((l.start, l.end, l.text.clone(), "lead"));
-        }
-    }
-    for i in &r.indicators {
-        out.push((i.start, i.end, i.text.clone(), "indicator"));
-    }
-    for c in &r.commitments {
-        out.push((c.start, c.end, c.text.clone(), "commitment"));
-        if let Some(o) = &c.object {
-            out.push((o.start, o.end, o.text.clone(), "commitment object"));
-        }
-    }
-    for l in &r.lists {
-        for it in &l.items {
-            out.push((it.start, it.end, it.text.clone(), "list item"));
-        }
-    }
-    out
+    r.spans().filter_map(|s| s.text.map(|t| (s.start, s.end, t.to_string(), s.kind.describe()))).collect()
 }
