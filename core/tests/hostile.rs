@@ -285,19 +285,26 @@ fn a_pasted_report_scales_linearly() {
     let copies = scaling["copies"].as_f64().unwrap();
     // The best of a few runs, on this thread (warm allocator), in CPU time:
     // single runs are noisy on a shared machine.
-    let timed = |text: &str| {
+    // The thread CPU clock ticks coarsely (a few ms on some kernels), about
+    // the time of one small parse: so one copy is timed over `copies` parses
+    // in a row, as long as the pasted text takes, and divided.
+    let timed = |text: &str, times: usize| {
         let (t0, cpu0) = (Instant::now(), thread_cpu_time());
-        let report = baogao::parse(text);
+        let mut report = None;
+        for _ in 0..times {
+            report = Some(baogao::parse(text));
+        }
         let took = match (cpu0, thread_cpu_time()) {
             (Some(a), Some(b)) => b.saturating_sub(a),
             _ => t0.elapsed(),
         };
-        (report, took)
+        (report.unwrap(), took)
     };
     parse_guarded("many copies", &many); // a hang fails here, with a message
-    let t1 = (0..5).map(|_| timed(&one).1).min().unwrap();
-    let (report, _) = timed(&many);
-    let tn = (0..2).map(|_| timed(&many).1).min().unwrap();
+    let n = copies as usize;
+    let t1 = (0..3).map(|_| timed(&one, n).1).min().unwrap() / n as u32;
+    let (report, _) = timed(&many, 1);
+    let tn = (0..2).map(|_| timed(&many, 1).1).min().unwrap();
     let ratio = tn.as_secs_f64() / t1.as_secs_f64().max(1e-6);
     println!(
         "1 copy {:.1} ms, {copies} copies {:.1} ms: ratio {ratio:.1} (linear = {copies})",
