@@ -189,8 +189,8 @@ struct Vocab {
     /// The words as [`Cand`]s, grouped by first character, longest first in
     /// a group.
     cands: Vec<Cand>,
-    /// The ranges of `cands` of each first character (index 0 unused).
-    groups: Vec<(u32, u32)>,
+    /// The candidates of each first character (index 0 unused).
+    groups: Vec<Group>,
     /// Index into `groups` of each character of the Basic Multilingual Plane
     /// (0: no word starts with it).
     slot: Box<[u16; 0x10000]>,
@@ -216,6 +216,25 @@ impl Vocab {
         w.cats |= cat.bit();
         w
     }
+}
+
+/// The [`Cand`]s of one first character: `cands[from..single]` are the
+/// longer words, `cands[single..to]` the word of that character alone.
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    from: u32,
+    single: u32,
+    to: u32,
+    /// One bit ([`second_bit`]) per second character of the longer words, so
+    /// that a position whose next character starts none of them skips them
+    /// (all bits: a second character not of three bytes).
+    seconds: u64,
+}
+
+/// The bit of [`Group::seconds`] of the three bytes after a first character
+/// (the low three bytes of `next4`).
+fn second_bit(next4: u32) -> u64 {
+    1 << ((next4 & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> 26)
 }
 
 /// A word as [`Lexed::new`] matches it: the (up to) four bytes after its
@@ -263,7 +282,7 @@ fn vocab() -> &'static Vocab {
         let mut v = Vocab {
             words: Vec::new(),
             cands: Vec::new(),
-            groups: vec![(0, 0)],
+            groups: vec![Group { from: 0, single: 0, to: 0, seconds: 0 }],
             slot: Box::new([0; 0x10000]),
             by_first: CharMap::default(),
             max_len: [0; CATS],
@@ -343,9 +362,18 @@ fn vocab() -> &'static Vocab {
             let list = by_first.get_mut(&first).expect("listed");
             list.sort_by_key(|&k| std::cmp::Reverse(v.words[k as usize].text.len()));
             let from = v.cands.len() as u32;
+            let mut single = None;
+            let mut seconds = 0u64;
             for &k in list.iter() {
                 let w = &v.words[k as usize];
                 let rest = &w.text.as_bytes()[first.len_utf8()..];
+                if rest.is_empty() {
+                    single.get_or_insert(v.cands.len() as u32);
+                } else if rest.len() >= 3 && (0xE0..0xF0).contains(&rest[0]) {
+                    seconds |= second_bit(u32::from_le_bytes([rest[0], rest[1], rest[2], 0]));
+                } else {
+                    seconds = u64::MAX;
+                }
                 let (mut next, mut mask) = (0u32, 0u32);
                 for (i, &b) in rest.iter().take(4).enumerate() {
                     next |= u32::from(b) << (8 * i);
@@ -353,7 +381,8 @@ fn vocab() -> &'static Vocab {
                 }
                 v.cands.push(Cand { next, mask, len: w.text.len() as u32, word: k, cats: w.cats });
             }
-            v.groups.push((from, v.cands.len() as u32));
+            let to = v.cands.len() as u32;
+            v.groups.push(Group { from, single: single.unwrap_or(to), to, seconds });
             let g = u16::try_from(v.groups.len() - 1).expect("fewer first characters than 65536");
             match usize::try_from(u32::from(first)) {
                 Ok(u) if u < 0x10000 => v.slot[u] = g,
@@ -586,12 +615,14 @@ impl<'t> Lexed<'t> {
             };
             let after = pos + cl;
             if g != 0 {
-                let (a, b) = v.groups[usize::from(g)];
+                let gr = v.groups[usize::from(g)];
                 let next4 = match bytes.get(after..after + 4) {
                     Some(x) => u32::from_le_bytes([x[0], x[1], x[2], x[3]]),
                     None => bytes[after..].iter().rev().fold(0, |acc, &x| acc << 8 | u32::from(x)),
                 };
-                for c in &v.cands[a as usize..b as usize] {
+                // (no longer word when the next character starts none of them)
+                let a = if gr.seconds & second_bit(next4) != 0 { gr.from } else { gr.single };
+                for c in &v.cands[a as usize..gr.to as usize] {
                     let len = c.len as usize;
                     if next4 & c.mask != c.next || len > n - pos {
                         continue;
@@ -1247,11 +1278,14 @@ fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
         return true;
     }
     // a verb with 了 ("召开了"), a past year or a past-time word
+    // (no scan for a clause without 了)
     let mut done = false;
-    scan_with(lx, s, e, false, |h| {
-        done = t[h.end..e].starts_with('了') && !t[h.end..e].starts_with("了解");
-        !done
-    });
+    if t[s..e].contains('了') {
+        scan_with(lx, s, e, false, |h| {
+            done = t[h.end..e].starts_with('了') && !t[h.end..e].starts_with("了解");
+            !done
+        });
+    }
     if done {
         return true;
     }
