@@ -585,55 +585,56 @@ impl<'t> Lexed<'t> {
     fn lex(v: &Vocab, t: &str, (rs, re): (usize, usize), hits: &mut Vec<Hit>, quotes: &mut Vec<(usize, bool)>) {
         let bytes = t.as_bytes();
         let n = bytes.len();
+        let slot: &[u16; 0x10000] = &v.slot;
         let mut pos = rs;
         while pos < re {
-            let b0 = bytes[pos];
-            // (decoded here: most characters have three bytes)
-            let (g, cl) = if b0 < 0x80 {
-                (v.slot[usize::from(b0)], 1)
-            } else if (0xE0..0xF0).contains(&b0) && pos + 2 < n {
-                let u = (u32::from(b0) & 0x0F) << 12
-                    | (u32::from(bytes[pos + 1]) & 0x3F) << 6
-                    | (u32::from(bytes[pos + 2]) & 0x3F);
-                if b0 == 0xE2 || b0 == 0xE3 {
-                    match u {
-                        // “ 《 「
-                        0x201C | 0x300A | 0x300C => quotes.push((pos, true)),
-                        // ” 》 」
-                        0x201D | 0x300B | 0x300D => quotes.push((pos, false)),
-                        _ => {}
+            // (decoded here: most characters have three bytes, read at once)
+            let (g, cl) = match bytes.get(pos..pos + 3) {
+                Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => {
+                    let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
+                    if b0 == 0xE2 || b0 == 0xE3 {
+                        match u {
+                            // “ 《 「
+                            0x201C | 0x300A | 0x300C => quotes.push((pos, true)),
+                            // ” 》 」
+                            0x201D | 0x300B | 0x300D => quotes.push((pos, false)),
+                            _ => {}
+                        }
                     }
+                    (slot[u as usize], 3)
                 }
-                (v.slot[u as usize], 3)
-            } else {
-                let Some(c) = t[pos..].chars().next() else { break };
-                let g = match usize::try_from(u32::from(c)) {
-                    Ok(u) if u < 0x10000 => v.slot[u],
-                    _ => v.by_first.get(&c).copied().unwrap_or(0),
-                };
-                (g, c.len_utf8())
+                _ if bytes[pos] < 0x80 => (slot[usize::from(bytes[pos])], 1),
+                _ => {
+                    let Some(c) = t[pos..].chars().next() else { break };
+                    let g = match usize::try_from(u32::from(c)) {
+                        Ok(u) if u < 0x10000 => slot[u],
+                        _ => v.by_first.get(&c).copied().unwrap_or(0),
+                    };
+                    (g, c.len_utf8())
+                }
             };
             let after = pos + cl;
-            if g != 0 {
-                let gr = v.groups[usize::from(g)];
-                let next4 = match bytes.get(after..after + 4) {
-                    Some(x) => u32::from_le_bytes([x[0], x[1], x[2], x[3]]),
-                    None => bytes[after..].iter().rev().fold(0, |acc, &x| acc << 8 | u32::from(x)),
-                };
-                // (no longer word when the next character starts none of them)
-                let a = if gr.seconds & second_bit(next4) != 0 { gr.from } else { gr.single };
-                for c in &v.cands[a as usize..gr.to as usize] {
-                    let len = c.len as usize;
-                    if next4 & c.mask != c.next || len > n - pos {
-                        continue;
-                    }
-                    // (the first five bytes or fewer are equal: no memcmp call for short words)
-                    if len > cl + 4 && bytes[after + 4..pos + len] != v.words[c.word as usize].text.as_bytes()[cl + 4..]
-                    {
-                        continue;
-                    }
-                    hits.push(Hit { pos, end: pos + len, word: c.word, cats: c.cats });
+            if g == 0 {
+                pos = after;
+                continue;
+            }
+            let gr = v.groups[usize::from(g)];
+            let next4 = match bytes.get(after..after + 4) {
+                Some(x) => u32::from_le_bytes([x[0], x[1], x[2], x[3]]),
+                None => bytes[after..].iter().rev().fold(0, |acc, &x| acc << 8 | u32::from(x)),
+            };
+            // (no longer word when the next character starts none of them)
+            let a = if gr.seconds & second_bit(next4) != 0 { gr.from } else { gr.single };
+            for c in &v.cands[a as usize..gr.to as usize] {
+                let len = c.len as usize;
+                if next4 & c.mask != c.next || len > n - pos {
+                    continue;
                 }
+                // (the first five bytes or fewer are equal: no memcmp call for short words)
+                if len > cl + 4 && bytes[after + 4..pos + len] != v.words[c.word as usize].text.as_bytes()[cl + 4..] {
+                    continue;
+                }
+                hits.push(Hit { pos, end: pos + len, word: c.word, cats: c.cats });
             }
             pos = after;
         }
