@@ -741,6 +741,17 @@ impl<'t> Lexed<'t> {
         self.find_in(cat, from, to).is_some()
     }
 
+    /// The categories of the words inside `t[from..to]`, one bit each (as
+    /// [`Word::cats`]): for a category of [`FIND`], its bit is
+    /// [`Lexed::has`], for several categories at the cost of one query.
+    fn cats_in(&self, from: usize, to: usize) -> u32 {
+        let to = to.min(self.t.len());
+        if !self.t.is_char_boundary(to) {
+            return 0;
+        }
+        self.hits.from(from).iter().take_while(|h| h.pos < to).filter(|h| h.end <= to).fold(0, |m, h| m | h.cats)
+    }
+
     /// The built-in date words inside `t[from..to]`.
     fn dates_in(&self, from: usize, to: usize) -> impl Iterator<Item = Hit> + '_ {
         self.by_cat[Cat::Date as usize]
@@ -1272,10 +1283,11 @@ fn pledge_like(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
     verb || modality || ctx.has_targets(s, e)
 }
 
-/// `true` for a clause reporting a past result.
-fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
+/// `true` for a clause reporting a past result (`cats`: [`Lexed::cats_in`]
+/// of the clause).
+fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize, cats: u32) -> bool {
     let (t, lx) = (ctx.t, &ctx.lx);
-    if lx.has(Cat::SelfAssessment, s, e) {
+    if cats & Cat::SelfAssessment.bit() != 0 {
         return true;
     }
     // a verb with 了 ("召开了"), a past year or a past-time word
@@ -1295,14 +1307,16 @@ fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
             return true;
         }
     }
-    if lx.has(Cat::Past, s, e) {
+    if cats & Cat::Past.bit() != 0 {
         return true;
     }
-    if let Some(w) = lx.longest_ending(Cat::DoneEnd, e) {
+    // (a word of `DoneEnd` ending at `e` but not inside `s..e` starts too early)
+    let done_end = if cats & Cat::DoneEnd.bit() != 0 { lx.longest_ending(Cat::DoneEnd, e) } else { None };
+    if let Some(w) = done_end {
         let head_end = w.pos;
         if head_end > s
             && scan_with(lx, s, head_end, true, |_| true).is_none()
-            && deadline_of(lx, s, e, ctx.year).is_none()
+            && deadline_in(lx, s, e, ctx.year, cats).is_none()
         {
             // a subject before the verb and nothing after it: "八件为民办实事全面完成"
             return has_object(lx, s, head_end, &[]);
@@ -1316,7 +1330,14 @@ fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize) -> bool {
 type FoundDeadline = (Option<i32>, Option<u32>, DeadlineKind, usize, usize);
 
 /// Explicit or relative deadline words in `t[s..e]`.
+#[cfg(test)]
 fn deadline_of(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>) -> Option<FoundDeadline> {
+    deadline_in(lx, s, e, r, lx.cats_in(s, e))
+}
+
+/// [`deadline_of`] knowing the [`Lexed::cats_in`] of the clause (no look
+/// for the plan cues or date words that it lacks).
+fn deadline_in(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>, cats: u32) -> Option<FoundDeadline> {
     let t = lx.t;
     // explicit years (not comparison bases), at or after the report year
     for (y, ys, ye) in lx.years_in(s, e) {
@@ -1346,7 +1367,7 @@ fn deadline_of(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>) -> Option<Fou
         return Some((Some(y), month, DeadlineKind::Explicit, start, end));
     }
     // relative spans: N年内, N年攻坚, N年行动, 通过五年努力
-    if let Some(h) = lx.find_in(Cat::PlanCue, s, e) {
+    if let Some(h) = if cats & Cat::PlanCue.bit() != 0 { lx.find_in(Cat::PlanCue, s, e) } else { None } {
         return Some((plan_end(&h.word().text, r), None, DeadlineKind::Relative, h.pos, h.end));
     }
     // (a span word right after the number, which starts at `s` at the earliest)
@@ -1354,7 +1375,9 @@ fn deadline_of(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>) -> Option<Fou
     // (one pass over the date words: the spans, and the first of each date word)
     let v = vocab();
     let mut first = [usize::MAX; DATE_WORDS.len() + 1];
-    for h in lx.dates_in(s, e) {
+    // (no date word: an empty stretch)
+    let dates = if cats & Cat::Date.bit() != 0 { e } else { s };
+    for h in lx.dates_in(s, dates) {
         for (k, &id) in v.date_ids.iter().enumerate() {
             if id == h.word && first[k] == usize::MAX {
                 first[k] = h.pos;
@@ -1793,7 +1816,9 @@ fn sentence(
             continue;
         }
         let has_targets = d.facts.map_or_else(|| ctx.has_targets(s, e), |f| f.1);
-        if !has_targets && (self_assessment(ctx, s, e) || lx.has(Cat::Explain, s, e)) {
+        // (only read without targets)
+        let cats = if has_targets { 0 } else { lx.cats_in(s, e) };
+        if !has_targets && (self_assessment(ctx, s, e, cats) || cats & Cat::Explain.bit() != 0) {
             continue;
         }
         let keep = if d.in_block {
@@ -1801,7 +1826,7 @@ fn sentence(
         } else if full {
             d.facts.map_or_else(|| pledge_like(ctx, s, e), |f| f.0 || f.1)
         } else if outlook {
-            has_targets || lx.has(Cat::FiscalCue, s, e)
+            has_targets || cats & Cat::FiscalCue.bit() != 0
         } else {
             false
         };
@@ -1869,15 +1894,17 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
         }
     }
     // kind
-    let plan = d.plan || plan_clause(ctx, s, e, &targets);
+    let cats = lx.cats_in(s, e);
+    let plan = d.plan || plan_clause(ctx, s, e, &targets, cats);
     let has_canonical = targets.iter().any(|&k| ctx.indicators[k].metric.id.is_some());
     let stage = action.as_ref().map(|a| a.stage);
     let obj_text = object.as_ref().map_or("", |o| o.text.as_str());
-    let norm_obj = object.as_ref().map(|o| (norm.from_original(o.start), norm.from_original(o.end)));
-    let in_obj = |cat: Cat| norm_obj.is_some_and(|(a, b)| lx.has(cat, a, b));
+    // (mapped back when asked)
+    let in_obj =
+        |cat: Cat| object.as_ref().is_some_and(|o| lx.has(cat, norm.from_original(o.start), norm.from_original(o.end)));
     let kind = if d.list_item.is_some() {
         CommitmentKind::LivelihoodItem
-    } else if lx.has(Cat::FiscalCue, s, e)
+    } else if cats & Cat::FiscalCue.bit() != 0
         && (modality == Modality::Proposed
             || t[s..e].contains("安排")
             || !targets.is_empty()
@@ -1902,13 +1929,14 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
             && in_obj(Cat::AspirationNoun))
     {
         CommitmentKind::Aspiration
-    } else if in_obj(Cat::ProjectNoun)
-        && (matches!(stage, Some(Stage::Start | Stage::Complete | Stage::Prepare)) || lx.has(Cat::Construct, s, e))
+    } else if (matches!(stage, Some(Stage::Start | Stage::Complete | Stage::Prepare))
+        || cats & Cat::Construct.bit() != 0)
+        && in_obj(Cat::ProjectNoun)
     {
         CommitmentKind::Project
     } else if (modality == Modality::Guarantee
         || action.as_ref().is_some_and(|a| ["防范", "防止", "杜绝", "遏制"].iter().any(|w| contains(&a.verb, w))))
-        && lx.has(Cat::GuaranteeCue, s, e)
+        && cats & Cat::GuaranteeCue.bit() != 0
     {
         CommitmentKind::Guarantee
     } else {
@@ -1917,7 +1945,7 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     let _ = obj_text;
     // deadline
     let r = if d.in_block { ctx.block_year } else { ctx.year };
-    let deadline = match deadline_of(lx, s, e, ctx.year) {
+    let deadline = match deadline_in(lx, s, e, ctx.year, cats) {
         Some((year, month, kind, a, b)) => {
             Some(Deadline { year, month, kind, raw: Some(norm.original_slice(a, b).to_string()) })
         }
@@ -1957,10 +1985,10 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     }
 }
 
-/// `true` for a five-year or term goal clause.
-fn plan_clause(ctx: &Ctx<'_, '_>, s: usize, e: usize, targets: &[usize]) -> bool {
+/// `true` for a five-year or term goal clause (`cats`: [`Lexed::cats_in`]).
+fn plan_clause(ctx: &Ctx<'_, '_>, s: usize, e: usize, targets: &[usize], cats: u32) -> bool {
     let t = ctx.t;
-    if ctx.lx.has(Cat::PlanCue, s, e) {
+    if cats & Cat::PlanCue.bit() != 0 {
         return true;
     }
     if let Some(r) = ctx.year {
