@@ -1752,8 +1752,21 @@ fn sentence(
     }
     pieces.clear();
     pieces.extend(clauses.iter().map(|c| trim_clause(t, c.0, c.1)).filter(|c| c.1 > c.0));
+    // (the categories of the words of all pieces: a category missing there
+    // is missing in each)
+    let (from, to) = pieces.iter().fold((usize::MAX, 0), |(a, b), &(s, e)| (a.min(s), b.max(e)));
+    let some = if from >= to {
+        0
+    } else if t.is_char_boundary(to) {
+        lx.cats_in(from, to)
+    } else {
+        u32::MAX
+    };
     // an explanation sentence ("这个指标是指导性的", "考虑了…")
-    if pieces.iter().any(|&(s, e)| lx.has(Cat::Explain, s, e)) && !ctx.has_targets(ts, te) {
+    if some & Cat::Explain.bit() != 0
+        && pieces.iter().any(|&(s, e)| lx.has(Cat::Explain, s, e))
+        && !ctx.has_targets(ts, te)
+    {
         return;
     }
     // a short clause without a verb opens the next ("通过五年努力,", "今年,")
@@ -1771,7 +1784,8 @@ fn sentence(
                 continue;
             }
         }
-        let better = ctx.better.iter().any(|&(a, b)| a >= s && b <= e) || lx.has(Cat::Better, s, e);
+        let better = ctx.better.iter().any(|&(a, b)| a >= s && b <= e)
+            || (some & Cat::Better.bit() != 0 && lx.has(Cat::Better, s, e));
         let continuation = !merged.is_empty()
             && (better || ((verb || has_targets || modality) && !has_object(lx, s, e, ctx.inds_in(s, e))));
         if continuation {
