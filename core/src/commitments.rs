@@ -1240,8 +1240,9 @@ struct Ctx<'a, 'n> {
 impl Ctx<'_, '_> {
     fn inds_in(&self, from: usize, to: usize) -> &[(usize, usize, usize)] {
         let a = self.ind_index.first_from(&self.inds, |x| x.0, from);
-        let b = self.ind_index.first_from(&self.inds, |x| x.0, to);
-        &self.inds[a..b.max(a)]
+        // (a clause holds few: walked, not looked up)
+        let n = self.inds[a..].iter().take_while(|x| x.0 < to).count();
+        &self.inds[a..a + n]
     }
 
     /// Target indicators (with a value) inside `from..to`; in the targets
