@@ -588,9 +588,14 @@ impl<'t> Lexed<'t> {
         let slot: &[u16; 0x10000] = &v.slot;
         let mut pos = rs;
         while pos < re {
-            // (decoded here: most characters have three bytes, read at once)
-            let (g, cl) = match bytes.get(pos..pos + 3) {
-                Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => {
+            // (decoded here: most characters are Han, of three bytes led by
+            // 0xE4..=0xE9 and no quote, read at once)
+            let (g, cl) = match bytes[pos..] {
+                [b0 @ 0xE4..=0xE9, b1, b2, ..] => {
+                    let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
+                    (slot[u as usize], 3)
+                }
+                [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
                     let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
                     if b0 == 0xE2 || b0 == 0xE3 {
                         match u {
@@ -603,7 +608,7 @@ impl<'t> Lexed<'t> {
                     }
                     (slot[u as usize], 3)
                 }
-                _ if bytes[pos] < 0x80 => (slot[usize::from(bytes[pos])], 1),
+                [b0, ..] if b0 < 0x80 => (slot[usize::from(b0)], 1),
                 _ => {
                     let Some(c) = t[pos..].chars().next() else { break };
                     let g = match usize::try_from(u32::from(c)) {
