@@ -624,9 +624,9 @@ impl<'t> Lexed<'t> {
                 continue;
             }
             let gr = v.groups[usize::from(g)];
-            let next4 = match bytes.get(after..after + 4) {
-                Some(x) => u32::from_le_bytes([x[0], x[1], x[2], x[3]]),
-                None => bytes[after..].iter().rev().fold(0, |acc, &x| acc << 8 | u32::from(x)),
+            let next4 = match bytes[after..] {
+                [x0, x1, x2, x3, ..] => u32::from_le_bytes([x0, x1, x2, x3]),
+                ref rest => rest.iter().rev().fold(0, |acc, &x| acc << 8 | u32::from(x)),
             };
             // (no longer word when the next character starts none of them)
             let a = if gr.seconds & second_bit(next4) != 0 { gr.from } else { gr.single };
