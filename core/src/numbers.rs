@@ -518,21 +518,14 @@ impl<'t> Scanner<'t> {
             // track of quotes and book titles on the way
             let interesting: &[u64; 0x10000 / 64] = interesting().try_into().expect("BMP bitset");
             let boring: &[u64; 0x10000 / 64] = boring_pairs().try_into().expect("byte pair bitset");
-            // UTF-8 decoded by hand (the text is valid UTF-8): a three-byte
-            // character is rejected on its first two bytes when its block of
-            // 64 code points holds nothing of interest (a run of them with one
-            // bit test each); the characters outside the Basic Multilingual
+            // UTF-8 decoded by hand (the text is valid UTF-8): runs of plain
+            // ASCII and three-byte characters are stepped over by
+            // `skip_plain`; the characters outside the Basic Multilingual
             // Plane start nothing.
             let b = t.as_bytes();
             let mut k = i;
             while k < b.len() {
-                while let Some(&[x, y]) = b.get(k..k + 2) {
-                    let pair = usize::from(x) << 8 | usize::from(y);
-                    if boring[pair / 64] & (1 << (pair % 64)) == 0 {
-                        break;
-                    }
-                    k += 3;
-                }
+                k = skip_plain(b, k, interesting, boring);
                 if k >= b.len() {
                     break;
                 }
@@ -1564,6 +1557,38 @@ impl<'t> Scanner<'t> {
         let q = simple(i, end, num.value, suffix, BaseUnit::Rank, Form::Rank);
         self.finish(q, false)
     }
+}
+
+/// The first position at or after `k` (a character boundary) that the scan
+/// loop must decode: the characters it steps over here are ASCII and
+/// three-byte characters that are not [`interesting`] (a three-byte one
+/// is mostly rejected on its first two bytes, by [`boring_pairs`]). Stops
+/// before two- and four-byte characters and the last two bytes, which the
+/// loop decodes itself.
+#[inline]
+fn skip_plain(b: &[u8], k: usize, interesting: &[u64; 0x10000 / 64], boring: &[u64; 0x10000 / 64]) -> usize {
+    let mut rest = b.get(k..).unwrap_or_default();
+    while let [x, y, z, ..] = *rest {
+        if x < 0x80 {
+            if interesting[usize::from(x >> 6)] & (1 << (x & 63)) != 0 {
+                break;
+            }
+            rest = &rest[1..];
+            continue;
+        }
+        let pair = usize::from(x) << 8 | usize::from(y);
+        if boring[pair >> 6] & (1 << (pair & 63)) == 0 {
+            if x & 0xF0 != 0xE0 {
+                break;
+            }
+            let u = usize::from(x & 0x0F) << 12 | usize::from(y & 0x3F) << 6 | usize::from(z & 0x3F);
+            if interesting[u >> 6] & (1 << (u & 63)) != 0 {
+                break;
+            }
+        }
+        rest = &rest[3..];
+    }
+    b.len() - rest.len()
 }
 
 /// Bitset over the Basic Multilingual Plane of the characters the scan loop
