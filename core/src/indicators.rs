@@ -75,11 +75,32 @@ fn piece(starts: &[usize], len: usize, p: usize) -> (usize, usize) {
 /// The first characters of the words of some cue categories (read from the
 /// table behind [`cues`]): a position whose character is not among them starts
 /// no word of those categories, so scans skip it without any lookup.
-struct FirstChars(Box<[u64; 0x10000 / 64]>);
+/// The byte pairs (first << 8 | second) that open a three-byte UTF-8
+/// character: lead byte E0..=EF, continuation byte 80..=BF.
+const LEAD_PAIRS: [u64; 0x10000 / 64] = {
+    let mut bits = [0u64; 0x10000 / 64];
+    let mut x = 0xE0;
+    while x <= 0xEF {
+        let mut y = 0x80;
+        while y <= 0xBF {
+            let pair = x << 8 | y;
+            bits[pair / 64] |= 1 << (pair % 64);
+            y += 1;
+        }
+        x += 1;
+    }
+    bits
+};
+
+/// Beside the bitset of the characters, a bitset over byte pairs (first <<
+/// 8 | second) set for the first two bytes of the three-byte characters
+/// whose block of 64 code points holds no first character: a run of them is
+/// stepped over on one bit test each.
+struct FirstChars(Box<[u64; 0x10000 / 64]>, Box<[u64; 0x10000 / 64]>);
 
 impl FirstChars {
     fn empty() -> Self {
-        FirstChars(Box::new([0u64; 0x10000 / 64]))
+        FirstChars(Box::new([0u64; 0x10000 / 64]), Box::new(LEAD_PAIRS))
     }
 
     /// `false` when no word starts with `c`.
@@ -94,21 +115,29 @@ impl FirstChars {
         if u < 0x10000 {
             self.0[u / 64] |= 1 << (u % 64);
         }
+        if (0x800..0x10000).contains(&u) {
+            let pair = (0xE0 | u >> 12) << 8 | (0x80 | (u >> 6 & 0x3F));
+            self.1[pair / 64] &= !(1 << (pair % 64));
+        }
     }
 
     /// The first position in `pos..to` whose character may start a word, or
     /// `to` when there is none. Works on the UTF-8 bytes: runs of ASCII and
     /// three-byte characters (all Chinese text) are stepped over by a tight
-    /// loop that reads the code point straight from the bytes, so most
-    /// characters are never decoded into a `char`.
+    /// loop that tests the byte pair first and else reads the code point
+    /// straight from the bytes, so most characters are never decoded into a
+    /// `char`.
     #[inline]
     fn next(&self, t: &str, pos: usize, to: usize) -> usize {
         let b = t.as_bytes();
         let to = to.min(b.len());
-        let bits = &*self.0;
+        let (bits, boring) = (&*self.0, &*self.1);
         let mut rest = b.get(pos..to).unwrap_or_default();
         while let [x, y, z, ..] = *rest {
-            if x < 0x80 {
+            let pair = usize::from(x) << 8 | usize::from(y);
+            if boring[pair >> 6] & (1 << (pair & 63)) != 0 {
+                rest = &rest[3..];
+            } else if x < 0x80 {
                 if bits[usize::from(x >> 6)] & (1 << (x & 63)) != 0 {
                     break;
                 }

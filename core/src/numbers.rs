@@ -566,7 +566,9 @@ impl<'t> Scanner<'t> {
                     }
                     _ => {}
                 }
-                if c.is_ascii_digit() || is_cn_numeral(c) || matches!(c, '第' | '首' | '翻') {
+                // the interesting characters other than quotes and breaks:
+                // digits, Chinese numerals, 第/首/翻
+                if !matches!(c, '“' | '”' | '"' | '《' | '》' | '\n' | '。') {
                     let p = i + off;
                     i = self.at(p).max(p + c.len_utf8());
                     continue 'outer;
@@ -1569,6 +1571,11 @@ impl<'t> Scanner<'t> {
 fn skip_plain(b: &[u8], k: usize, interesting: &[u64; 0x10000 / 64], boring: &[u64; 0x10000 / 64]) -> usize {
     let mut rest = b.get(k..).unwrap_or_default();
     while let [x, y, z, ..] = *rest {
+        let pair = usize::from(x) << 8 | usize::from(y);
+        if boring[pair >> 6] & (1 << (pair & 63)) != 0 {
+            rest = &rest[3..];
+            continue;
+        }
         if x < 0x80 {
             if interesting[usize::from(x >> 6)] & (1 << (x & 63)) != 0 {
                 break;
@@ -1576,15 +1583,12 @@ fn skip_plain(b: &[u8], k: usize, interesting: &[u64; 0x10000 / 64], boring: &[u
             rest = &rest[1..];
             continue;
         }
-        let pair = usize::from(x) << 8 | usize::from(y);
-        if boring[pair >> 6] & (1 << (pair & 63)) == 0 {
-            if x & 0xF0 != 0xE0 {
-                break;
-            }
-            let u = usize::from(x & 0x0F) << 12 | usize::from(y & 0x3F) << 6 | usize::from(z & 0x3F);
-            if interesting[u >> 6] & (1 << (u & 63)) != 0 {
-                break;
-            }
+        if x & 0xF0 != 0xE0 {
+            break;
+        }
+        let u = usize::from(x & 0x0F) << 12 | usize::from(y & 0x3F) << 6 | usize::from(z & 0x3F);
+        if interesting[u >> 6] & (1 << (u & 63)) != 0 {
+            break;
         }
         rest = &rest[3..];
     }
@@ -1592,7 +1596,8 @@ fn skip_plain(b: &[u8], k: usize, interesting: &[u64; 0x10000 / 64], boring: &[u
 }
 
 /// Bitset over the Basic Multilingual Plane of the characters the scan loop
-/// must look at: digits, Chinese numerals, 第/首/翻, quotes and breaks.
+/// must look at: digits, Chinese numerals, 第/首/翻, quotes and breaks (the
+/// loop takes those that are not quotes or breaks as the start of a number).
 fn interesting() -> &'static [u64] {
     static T: OnceLock<Vec<u64>> = OnceLock::new();
     T.get_or_init(|| {
