@@ -1296,6 +1296,14 @@ fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
 /// Length of a list marker (一是, 十二是, 首先) or a streak or duration
 /// (连续10年, 连续五年, 三年来, 近5年) opening `s`.
 fn leading_marker(s: &str) -> Option<usize> {
+    // every marker opens with one of these (most subjects open with none)
+    let first = s.chars().next()?;
+    if !(matches!(first, '首' | '其' | '再' | '最' | '同' | '连' | '近')
+        || first.is_ascii_digit()
+        || is_cn_small(first))
+    {
+        return None;
+    }
     for w in ["首先", "其次", "再次", "最后", "同时"] {
         if s.starts_with(w) {
             return Some(w.len());
