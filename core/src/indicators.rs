@@ -75,11 +75,32 @@ fn piece(starts: &[usize], len: usize, p: usize) -> (usize, usize) {
 /// The first characters of the words of some cue categories (read from the
 /// table behind [`cues`]): a position whose character is not among them starts
 /// no word of those categories, so scans skip it without any lookup.
-struct FirstChars(Vec<u64>);
+/// The byte pairs (first << 8 | second) that open a three-byte UTF-8
+/// character: lead byte E0..=EF, continuation byte 80..=BF.
+const LEAD_PAIRS: [u64; 0x10000 / 64] = {
+    let mut bits = [0u64; 0x10000 / 64];
+    let mut x = 0xE0;
+    while x <= 0xEF {
+        let mut y = 0x80;
+        while y <= 0xBF {
+            let pair = x << 8 | y;
+            bits[pair / 64] |= 1 << (pair % 64);
+            y += 1;
+        }
+        x += 1;
+    }
+    bits
+};
+
+/// Beside the bitset of the characters, a bitset over byte pairs (first <<
+/// 8 | second) set for the first two bytes of the three-byte characters
+/// whose block of 64 code points holds no first character: a run of them is
+/// stepped over on one bit test each.
+struct FirstChars(Box<[u64; 0x10000 / 64]>, Box<[u64; 0x10000 / 64]>);
 
 impl FirstChars {
     fn empty() -> Self {
-        FirstChars(vec![0u64; 0x10000 / 64])
+        FirstChars(Box::new([0u64; 0x10000 / 64]), Box::new(LEAD_PAIRS))
     }
 
     /// `false` when no word starts with `c`.
@@ -94,18 +115,44 @@ impl FirstChars {
         if u < 0x10000 {
             self.0[u / 64] |= 1 << (u % 64);
         }
+        if (0x800..0x10000).contains(&u) {
+            let pair = (0xE0 | u >> 12) << 8 | (0x80 | (u >> 6 & 0x3F));
+            self.1[pair / 64] &= !(1 << (pair % 64));
+        }
     }
 
     /// The first position in `pos..to` whose character may start a word, or
-    /// `to` when there is none. Works on the UTF-8 bytes: a three-byte
-    /// character (all Chinese text) is stepped over on its first two bytes
-    /// when its block of 64 code points holds no first character, so most
-    /// characters are never decoded.
+    /// `to` when there is none. Works on the UTF-8 bytes: runs of ASCII and
+    /// three-byte characters (all Chinese text) are stepped over by a tight
+    /// loop that tests the byte pair first and else reads the code point
+    /// straight from the bytes, so most characters are never decoded into a
+    /// `char`.
     #[inline]
     fn next(&self, t: &str, pos: usize, to: usize) -> usize {
         let b = t.as_bytes();
         let to = to.min(b.len());
-        let mut i = pos;
+        let (bits, boring) = (&*self.0, &*self.1);
+        let mut rest = b.get(pos..to).unwrap_or_default();
+        while let [x, y, z, ..] = *rest {
+            let pair = usize::from(x) << 8 | usize::from(y);
+            if boring[pair >> 6] & (1 << (pair & 63)) != 0 {
+                rest = &rest[3..];
+            } else if x < 0x80 {
+                if bits[usize::from(x >> 6)] & (1 << (x & 63)) != 0 {
+                    break;
+                }
+                rest = &rest[1..];
+            } else if x & 0xF0 == 0xE0 {
+                let word = usize::from(x & 0x0F) << 6 | usize::from(y & 0x3F);
+                if bits[word] & (1 << (z & 0x3F)) != 0 {
+                    break;
+                }
+                rest = &rest[3..];
+            } else {
+                break;
+            }
+        }
+        let mut i = to - rest.len();
         while i < to {
             let x = b[i];
             let (u, len) = if x < 0x80 {
@@ -279,6 +326,8 @@ fn filters() -> &'static Filters {
 /// An indicator under construction (normalized offsets).
 struct Draft {
     q: Quantity,
+    /// Span of the quantity in the original text.
+    orig: (usize, usize),
     sentence: (usize, usize),
     clause: (usize, usize),
     /// Normalized span of the subject, if any.
@@ -316,17 +365,26 @@ pub fn extract(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragr
     let mut drafts: Vec<Draft> = Vec::with_capacity(quantities.len());
     let mut hits = Hits::default();
     for q in quantities {
-        let (os, _) = norm.to_original(q.start, q.end);
-        if !ctx.in_body(os) {
+        let orig = norm.to_original(q.start, q.end);
+        if !ctx.in_body(orig.0) {
             continue;
         }
         let sentence = ctx.sentence(q.start);
         hits.advance(&ctx, sentence, q.outer_start);
-        let d = ctx.draft(q, sentence, &drafts, &hits);
+        let d = ctx.draft(q, orig, sentence, &drafts, &hits);
         drafts.push(d);
     }
     ctx.relations(&mut drafts);
-    drafts.into_iter().enumerate().map(|(id, d)| ctx.finish(id, d)).collect()
+    // the drafts of a sentence are consecutive: map its span once
+    let mut last_sentence = ((usize::MAX, usize::MAX), (0, 0));
+    let mut out = Vec::with_capacity(drafts.len());
+    for (id, d) in drafts.into_iter().enumerate() {
+        if last_sentence.0 != d.sentence {
+            last_sentence = (d.sentence, norm.to_original(d.sentence.0, d.sentence.1));
+        }
+        out.push(ctx.finish(id, d, last_sentence.1));
+    }
+    out
 }
 
 /// What a cue word found in a sentence says.
@@ -519,14 +577,22 @@ impl Ctx<'_, '_> {
         .take(9)
     }
 
-    /// The draft of quantity `q` of `sentence` (its trimmed span).
-    fn draft(&self, q: Quantity, sentence: (usize, usize), before: &[Draft], hits: &Hits) -> Draft {
+    /// The draft of quantity `q` of `sentence` (its trimmed span); `orig` is
+    /// the quantity's span in the original text.
+    fn draft(
+        &self,
+        q: Quantity,
+        orig: (usize, usize),
+        sentence: (usize, usize),
+        before: &[Draft],
+        hits: &Hits,
+    ) -> Draft {
         let t = self.t;
         // a clause is looked at no further back than LOOKBACK (linear time on
         // text without punctuation)
         let clause = self.clause(q.start);
         let clause = (clause.0.max(floor_char(t, q.start.saturating_sub(LOOKBACK))), clause.1);
-        let (os, _) = self.norm.to_original(q.start, q.end);
+        let os = orig.0;
         let section = self.section_of(os);
         let paragraph = self.paragraph_of(os);
         let prev = before.last().filter(|d| d.sentence == sentence);
@@ -589,6 +655,7 @@ impl Ctx<'_, '_> {
         let rank = (q.form == Form::Rank).then(|| self.rank_info(&q, clause));
         Draft {
             q,
+            orig,
             sentence,
             clause,
             subject: subj,
@@ -995,10 +1062,11 @@ impl Ctx<'_, '_> {
         }
     }
 
-    fn finish(&self, id: usize, d: Draft) -> Indicator {
+    /// The indicator of draft `d`; `(ss, se)` is its sentence in the
+    /// original text.
+    fn finish(&self, id: usize, d: Draft, (ss, se): (usize, usize)) -> Indicator {
         let norm = self.norm;
-        let (start, end) = norm.to_original(d.q.start, d.q.end);
-        let (ss, se) = norm.to_original(d.sentence.0, d.sentence.1);
+        let (start, end) = d.orig;
         let sign = if d.negative { -1.0 } else { 1.0 };
         let signed = |v: Option<f64>| v.map(|x| x * sign);
         let (low, high) = if d.negative { (signed(d.q.high), signed(d.q.low)) } else { (d.q.low, d.q.high) };
@@ -1228,6 +1296,14 @@ fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
 /// Length of a list marker (一是, 十二是, 首先) or a streak or duration
 /// (连续10年, 连续五年, 三年来, 近5年) opening `s`.
 fn leading_marker(s: &str) -> Option<usize> {
+    // every marker opens with one of these (most subjects open with none)
+    let first = s.chars().next()?;
+    if !(matches!(first, '首' | '其' | '再' | '最' | '同' | '连' | '近')
+        || first.is_ascii_digit()
+        || is_cn_small(first))
+    {
+        return None;
+    }
     for w in ["首先", "其次", "再次", "最后", "同时"] {
         if s.starts_with(w) {
             return Some(w.len());

@@ -518,21 +518,14 @@ impl<'t> Scanner<'t> {
             // track of quotes and book titles on the way
             let interesting: &[u64; 0x10000 / 64] = interesting().try_into().expect("BMP bitset");
             let boring: &[u64; 0x10000 / 64] = boring_pairs().try_into().expect("byte pair bitset");
-            // UTF-8 decoded by hand (the text is valid UTF-8): a three-byte
-            // character is rejected on its first two bytes when its block of
-            // 64 code points holds nothing of interest (a run of them with one
-            // bit test each); the characters outside the Basic Multilingual
+            // UTF-8 decoded by hand (the text is valid UTF-8): runs of plain
+            // ASCII and three-byte characters are stepped over by
+            // `skip_plain`; the characters outside the Basic Multilingual
             // Plane start nothing.
             let b = t.as_bytes();
             let mut k = i;
             while k < b.len() {
-                while let Some(&[x, y]) = b.get(k..k + 2) {
-                    let pair = usize::from(x) << 8 | usize::from(y);
-                    if boring[pair / 64] & (1 << (pair % 64)) == 0 {
-                        break;
-                    }
-                    k += 3;
-                }
+                k = skip_plain(b, k, interesting, boring);
                 if k >= b.len() {
                     break;
                 }
@@ -573,7 +566,9 @@ impl<'t> Scanner<'t> {
                     }
                     _ => {}
                 }
-                if c.is_ascii_digit() || is_cn_numeral(c) || matches!(c, '第' | '首' | '翻') {
+                // the interesting characters other than quotes and breaks:
+                // digits, Chinese numerals, 第/首/翻
+                if !matches!(c, '“' | '”' | '"' | '《' | '》' | '\n' | '。') {
                     let p = i + off;
                     i = self.at(p).max(p + c.len_utf8());
                     continue 'outer;
@@ -1566,8 +1561,43 @@ impl<'t> Scanner<'t> {
     }
 }
 
+/// The first position at or after `k` (a character boundary) that the scan
+/// loop must decode: the characters it steps over here are ASCII and
+/// three-byte characters that are not [`interesting`] (a three-byte one
+/// is mostly rejected on its first two bytes, by [`boring_pairs`]). Stops
+/// before two- and four-byte characters and the last two bytes, which the
+/// loop decodes itself.
+#[inline]
+fn skip_plain(b: &[u8], k: usize, interesting: &[u64; 0x10000 / 64], boring: &[u64; 0x10000 / 64]) -> usize {
+    let mut rest = b.get(k..).unwrap_or_default();
+    while let [x, y, z, ..] = *rest {
+        let pair = usize::from(x) << 8 | usize::from(y);
+        if boring[pair >> 6] & (1 << (pair & 63)) != 0 {
+            rest = &rest[3..];
+            continue;
+        }
+        if x < 0x80 {
+            if interesting[usize::from(x >> 6)] & (1 << (x & 63)) != 0 {
+                break;
+            }
+            rest = &rest[1..];
+            continue;
+        }
+        if x & 0xF0 != 0xE0 {
+            break;
+        }
+        let u = usize::from(x & 0x0F) << 12 | usize::from(y & 0x3F) << 6 | usize::from(z & 0x3F);
+        if interesting[u >> 6] & (1 << (u & 63)) != 0 {
+            break;
+        }
+        rest = &rest[3..];
+    }
+    b.len() - rest.len()
+}
+
 /// Bitset over the Basic Multilingual Plane of the characters the scan loop
-/// must look at: digits, Chinese numerals, 第/首/翻, quotes and breaks.
+/// must look at: digits, Chinese numerals, 第/首/翻, quotes and breaks (the
+/// loop takes those that are not quotes or breaks as the start of a number).
 fn interesting() -> &'static [u64] {
     static T: OnceLock<Vec<u64>> = OnceLock::new();
     T.get_or_init(|| {

@@ -1,21 +1,63 @@
 //! Small Chinese-numeral helpers shared by the stages: heading ordinals
 //! (十一、), dates (二〇一九年一月十四日) and session numbers (第十五届).
 
-/// The value of one Chinese digit character (〇/○/零 = 0 … 九 = 9, 两 = 2).
+/// The digit characters and their values (〇/○/零 = 0 … 九 = 9, 两 = 2).
+const DIGITS: [(char, u32); 24] = [
+    ('〇', 0),
+    ('○', 0),
+    ('零', 0),
+    ('О', 0),
+    ('O', 0),
+    ('一', 1),
+    ('壹', 1),
+    ('二', 2),
+    ('两', 2),
+    ('贰', 2),
+    ('三', 3),
+    ('叁', 3),
+    ('四', 4),
+    ('肆', 4),
+    ('五', 5),
+    ('伍', 5),
+    ('六', 6),
+    ('陆', 6),
+    ('七', 7),
+    ('柒', 7),
+    ('八', 8),
+    ('捌', 8),
+    ('九', 9),
+    ('玖', 9),
+];
+
+/// A multiplier that sends the characters of [`DIGITS`] to distinct slots
+/// of [`DIGIT_SLOTS`] (checked when the table is built).
+const DIGIT_HASH: u32 = 0x8c5f_e8f9;
+
+const fn digit_slot(u: u32) -> usize {
+    (u.wrapping_mul(DIGIT_HASH) >> 26) as usize
+}
+
+/// [`DIGITS`] as a perfect hash table: (code point, value), `u32::MAX` for
+/// an empty slot. Built at compile time; a collision fails the build.
+const DIGIT_SLOTS: [(u32, u32); 64] = {
+    let mut slots = [(u32::MAX, 0); 64];
+    let mut i = 0;
+    while i < DIGITS.len() {
+        let u = DIGITS[i].0 as u32;
+        let k = digit_slot(u);
+        assert!(slots[k].0 == u32::MAX, "digit hash collision");
+        slots[k] = (u, DIGITS[i].1);
+        i += 1;
+    }
+    slots
+};
+
+/// The value of one Chinese digit character (〇/○/零 = 0 … 九 = 9, 两 = 2):
+/// one lookup in a perfect hash table of [`DIGITS`].
+#[inline]
 pub fn digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '○' | '零' | 'О' | 'O' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
+    let (k, v) = DIGIT_SLOTS[digit_slot(c as u32)];
+    (k == c as u32).then_some(v)
 }
 
 /// Parses a small integer written in Chinese (一 … 九十九, 一百二十) or in
