@@ -157,15 +157,21 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
             continue;
         }
         // Decode: three-byte sequences (all of CJK) inline, the rest by std.
-        let (u, w) = if lead & 0xF0 == 0xE0 {
-            let s = &bytes[i..i + 3];
-            let u = (lead as u32 & 0x0F) << 12 | (s[1] as u32 & 0x3F) << 6 | (s[2] as u32 & 0x3F);
-            (u, 3)
-        } else {
-            let c = original[i..].chars().next().unwrap_or_default();
-            (c as u32, c.len_utf8())
+        let (e, w) = match bytes.get(i..i + 3) {
+            Some(&[_, b1, b2]) if lead & 0xF0 == 0xE0 => {
+                let u = (lead as usize & 0x0F) << 12 | (b1 as usize & 0x3F) << 6 | (b2 as usize & 0x3F);
+                (table[u], 3)
+            }
+            _ => {
+                let c = original[i..].chars().next().unwrap_or_default();
+                (entry(c), c.len_utf8())
+            }
         };
-        let e = table_entry(table, u);
+        if e == 0 {
+            // Unchanged, no break, no script flag (most chars): stays in the run.
+            i += w;
+            continue;
+        }
         trad += (e & TRAD_KEY != 0) as usize;
         simp += (e & SIMP_ONLY != 0) as usize;
         if e & (DROP | CHAR_BITS) == 0 {
@@ -312,8 +318,9 @@ fn starts_heading(text: &str) -> bool {
     }
 }
 
-/// The folding table covers U+2000–U+FFFF: general punctuation, CJK, the
-/// compatibility ideographs and the full-width forms.
+/// The first char of the three-byte range that folds or has a flag: general
+/// punctuation, CJK, the compatibility ideographs and the full-width forms
+/// all come after it.
 const TABLE_FIRST: u32 = 0x2000;
 /// The first char the Han tables fold or classify.
 const HAN_TABLES_FIRST: u32 = 0x2E80;
@@ -327,7 +334,7 @@ const TRAD_KEY: u32 = 1 << 29;
 const SIMP_ONLY: u32 = 1 << 30;
 
 /// What folding does to a char, as one entry: the folded char and flags
-/// (computed through the tables; [`table_entry`] caches it).
+/// (computed through the tables; [`fold_table`] caches it).
 fn entry(c: char) -> u32 {
     let u = c as u32;
     let folded = match c {
@@ -355,30 +362,24 @@ fn entry(c: char) -> u32 {
     e
 }
 
-/// The [`entry`] of every char of U+2000–U+FFFF (where almost every char of
-/// a report is): one array lookup instead of several hash lookups.
-fn fold_table() -> &'static [u32] {
-    static T: OnceLock<Vec<u32>> = OnceLock::new();
+/// The [`entry`] of every char of the BMP (where almost every char of a
+/// report is), indexed by code point: one array lookup instead of several
+/// hash lookups.
+fn fold_table() -> &'static [u32; 0x10000] {
+    static T: OnceLock<Box<[u32; 0x10000]>> = OnceLock::new();
     T.get_or_init(build_table)
 }
 
-/// [`entry`] of the char `u`, from `table` ([`fold_table`]) when it is there.
-#[inline]
-fn table_entry(table: &[u32], u: u32) -> u32 {
-    match table.get(u.wrapping_sub(TABLE_FIRST) as usize) {
-        Some(&e) => e,
-        None => char::from_u32(u).map_or(0, entry),
-    }
-}
-
-/// The [`fold_table`]. Most chars of U+2E80–U+FEFF fold to themselves
+/// The [`fold_table`]. Below U+2000 no char that UTF-8 writes in three bytes
+/// folds or has a flag, and most chars of U+2E80–U+FEFF fold to themselves
 /// with no flag, so only the chars the tables name, the specials and the
 /// ranges outside the Han tables are computed (a few thousand hash lookups
-/// at start-up instead of some 150,000).
-fn build_table() -> Vec<u32> {
-    let mut t = vec![0u32; (0x10000 - TABLE_FIRST) as usize];
+/// at start-up instead of some 150,000). The entries of chars fold reads in
+/// one or two bytes are not used (it calls [`entry`] for those).
+fn build_table() -> Box<[u32; 0x10000]> {
+    let mut t = Box::new([0u32; 0x10000]);
     let mut set = |c: char| {
-        if let Some(e) = t.get_mut((c as u32).wrapping_sub(TABLE_FIRST) as usize) {
+        if let Some(e) = t.get_mut(c as usize) {
             *e = entry(c);
         }
     };
@@ -722,9 +723,10 @@ mod tests {
 
     #[test]
     fn the_folding_table_caches_every_entry() {
-        for u in TABLE_FIRST..=0xFFFF {
+        // Every char UTF-8 writes in three bytes.
+        for u in 0x800..=0xFFFF {
             let want = char::from_u32(u).map_or(0, entry);
-            assert_eq!(table_entry(fold_table(), u), want, "U+{u:04X}");
+            assert_eq!(fold_table()[u as usize], want, "U+{u:04X}");
         }
     }
 
