@@ -55,6 +55,9 @@ pub struct Normalized<'a> {
     /// Offsets in `text` of the sentence and clause punctuation (see [`Normalized::pieces`]).
     breaks: Vec<usize>,
     script: Script,
+    /// No char was folded to a longer one, so every char inside an anchor
+    /// run (not its last) has the original length (see [`Normalized::to_original`]).
+    same_width: bool,
 }
 
 /// From normalized byte `norm` up to the next anchor, normalized byte
@@ -92,11 +95,13 @@ struct Builder {
     anchors: Vec<Anchor>,
     /// `orig - norm` of the last anchor (`i64::MIN` before the first).
     shift: i64,
+    /// Some char was folded to a longer one (see [`Normalized::to_original`]).
+    grew: bool,
 }
 
 impl Builder {
     fn with_capacity(n: usize) -> Self {
-        Builder { text: String::with_capacity(n), anchors: Vec::new(), shift: i64::MIN }
+        Builder { text: String::with_capacity(n), anchors: Vec::new(), shift: i64::MIN, grew: false }
     }
 
     /// Notes that what is appended next starts at original byte `orig`.
@@ -119,11 +124,12 @@ impl Builder {
         }
     }
 
-    /// Appends `c`, folded from the original char at `orig`.
+    /// Appends `c`, folded from the original char of `width` bytes at `orig`.
     #[inline]
-    fn push(&mut self, c: char, orig: usize) {
+    fn push(&mut self, c: char, orig: usize, width: usize) {
         self.mark(orig);
         self.text.push(c);
+        self.grew |= c.len_utf8() > width;
     }
 }
 
@@ -133,7 +139,9 @@ impl Builder {
 fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
     let mut out = Builder::with_capacity(original.len());
     let mut breaks = Vec::new();
-    let (mut trad, mut simp) = (0usize, 0usize);
+    // Simplified-only chars are counted only when the traditional ones are
+    // enough to make the script anything but simplified.
+    let mut trad = 0usize;
     let bytes = original.as_bytes();
     let table = fold_table();
     // The start of the run of unchanged chars not yet copied.
@@ -146,7 +154,7 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
                 b'\r' | b'\t' => {
                     out.copy(&original[run..i], run);
                     if lead == b'\t' {
-                        out.push(' ', i);
+                        out.push(' ', i, 1);
                     }
                     run = i + 1;
                 }
@@ -167,13 +175,12 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
                 (entry(c), c.len_utf8())
             }
         };
-        if e == 0 {
-            // Unchanged, no break, no script flag (most chars): stays in the run.
+        if e & !SIMP_ONLY == 0 {
+            // Unchanged, no break, not traditional (most chars): stays in the run.
             i += w;
             continue;
         }
         trad += (e & TRAD_KEY != 0) as usize;
-        simp += (e & SIMP_ONLY != 0) as usize;
         if e & (DROP | CHAR_BITS) == 0 {
             // Unchanged: stays in the run.
             if e & BREAK != 0 {
@@ -185,13 +192,14 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
                 if e & BREAK != 0 {
                     breaks.push(out.text.len());
                 }
-                out.push(char::from_u32(e & CHAR_BITS).unwrap_or(char::REPLACEMENT_CHARACTER), i);
+                out.push(char::from_u32(e & CHAR_BITS).unwrap_or(char::REPLACEMENT_CHARACTER), i, w);
             }
             run = i + w;
         }
         i += w;
     }
     out.copy(&original[run..], run);
+    let simp = if trad >= 20 { count_simp_only(original, table) } else { 0 };
     let script = if trad >= 20 && trad > simp * 4 {
         Script::Traditional
     } else if trad >= 20 && simp >= 20 && trad * 10 >= simp {
@@ -200,6 +208,12 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
         Script::Simplified
     };
     (out, breaks, script)
+}
+
+/// The number of chars of `original` with the [`SIMP_ONLY`] flag.
+fn count_simp_only(original: &str, table: &[u32; 0x10000]) -> usize {
+    let flags = |c: char| table.get(c as usize).map_or_else(|| entry(c), |&e| e);
+    original.chars().filter(|&c| flags(c) & SIMP_ONLY != 0).count()
 }
 
 /// The second pass: `folded` without the byte ranges `drops` (sorted,
@@ -211,6 +225,7 @@ fn compact(folded: Builder, mut breaks: Vec<usize>, drops: &[(usize, usize)]) ->
     }
     let (t, anchors) = (&folded.text, &folded.anchors);
     let mut out = Builder::with_capacity(t.len());
+    out.grew = folded.grew;
     let mut k = 0;
     let mut from = 0;
     for &(ds, de) in drops.iter().chain(std::iter::once(&(t.len(), t.len()))) {
@@ -429,10 +444,10 @@ impl<'a> Normalized<'a> {
     pub fn new(original: &'a str) -> Self {
         let (folded, breaks, script) = fold(original);
         let drops = decide(&folded.text, &breaks);
-        let (Builder { text, anchors, .. }, breaks) = compact(folded, breaks, &drops);
+        let (Builder { text, anchors, grew, .. }, breaks) = compact(folded, breaks, &drops);
         let by_norm = block_index(&anchors, text.len(), |a| a.norm);
         let by_orig = block_index(&anchors, original.len(), |a| a.orig);
-        Normalized { original, text, anchors, by_norm, by_orig, breaks, script }
+        Normalized { original, text, anchors, by_norm, by_orig, breaks, script, same_width: !grew }
     }
 
     /// Sorted starts of the pieces of the normalized text that end at a
@@ -475,32 +490,57 @@ impl<'a> Normalized<'a> {
     /// covering the same characters (including anything dropped in between).
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let n = self.text.len();
-        let s = if start >= n { self.original.len() } else { self.char_start(start) };
+        let (s, at) = if start >= n {
+            (self.original.len(), 0)
+        } else {
+            let b = self.floor_char(start);
+            let i = self.anchor_from(b, 0);
+            (self.anchors[i].orig as usize + (b - self.anchors[i].norm as usize), i)
+        };
         if end <= start {
             return (s, s);
         }
         let e = if end > n {
             self.original.len()
         } else {
-            // The end of the original char behind the last normalized byte.
-            let s = self.char_start(end - 1);
-            s + self.original[s..].chars().next().map_or(0, char::len_utf8)
+            // The anchor in force at the last normalized byte: the one of `start` is a lower bound.
+            let i = self.anchor_from(end - 1, at);
+            let a = self.anchors[i];
+            let run_end = self.anchors.get(i + 1).map_or(n, |x| x.norm as usize);
+            if self.same_width && end < run_end && self.text.is_char_boundary(end) {
+                // The next char starts in the same run: the original char behind
+                // the last normalized one ends where that one starts (a char
+                // dropped between them, or one folded to another length, would
+                // have begun a new run).
+                a.orig as usize + (end - a.norm as usize)
+            } else {
+                // The end of the original char behind the last normalized byte.
+                let b = self.floor_char(end - 1);
+                let s = a.orig as usize + (b - a.norm as usize);
+                s + self.original[s..].chars().next().map_or(0, char::len_utf8)
+            }
         };
         (s, e.max(s))
     }
 
-    /// The original byte offset where the char holding normalized byte `b`
-    /// (`b < text.len()`) starts.
-    fn char_start(&self, mut b: usize) -> usize {
+    /// The start of the char holding normalized byte `b`.
+    #[inline]
+    fn floor_char(&self, mut b: usize) -> usize {
         while !self.text.is_char_boundary(b) {
             b -= 1;
         }
-        let mut i = self.by_norm[b / BLOCK] as usize;
+        b
+    }
+
+    /// The index of the anchor in force at normalized byte `b` (`b <
+    /// text.len()`), given `from`, the index of an anchor at or before `b`.
+    #[inline]
+    fn anchor_from(&self, b: usize, from: usize) -> usize {
+        let mut i = from.max(self.by_norm[b / BLOCK] as usize);
         while self.anchors.get(i + 1).is_some_and(|a| a.norm as usize <= b) {
             i += 1;
         }
-        let a = self.anchors[i];
-        a.orig as usize + (b - a.norm as usize)
+        i
     }
 
     /// The original slice behind the normalized range `start..end`.
