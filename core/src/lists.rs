@@ -93,42 +93,51 @@ fn trim_item_end(text: &str, start: usize, end: usize) -> usize {
     start + s.trim_end_matches([';', ',', '。', ':', ' ', '、']).len()
 }
 
-/// The circled numbers ①…⑳.
-const CIRCLED: std::ops::RangeInclusive<char> = '\u{2460}'..='\u{2473}';
-
 /// A character of an ordinal before 是 ("十一是").
 fn is_numeral(c: char) -> bool {
     numerals::digit(c).is_some() || c == '十'
 }
 
 /// "一是"/"十一是" markers and ①② markers inside a paragraph: (ordinal, marker start, content start, circled),
-/// in text order. One pass steps through the paragraph by lead bytes and decodes only the chars whose
-/// first two UTF-8 bytes are those of 是 or of the circled numbers; a 是 is then read backwards.
+/// in text order. One pass looks eight bytes at a time for the last byte of 是 (0xAF) and the first
+/// byte of the circled numbers (0xE2), and looks closer only there; a 是 is then read backwards.
 fn inline_markers(t: &str, base: usize) -> Vec<(u32, usize, usize, bool)> {
     let b = t.as_bytes();
-    let (shi, circled) = ("是".as_bytes(), "\u{2460}".as_bytes());
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        let second = b.get(i + 1);
-        if (x == shi[0] && second == Some(&shi[1])) || (x == circled[0] && second == Some(&circled[1])) {
-            match t[i..].chars().next() {
-                Some('是') => {
-                    out.extend(shi_marker(t, i).map(|(n, s)| (n, base + s, base + i + '是'.len_utf8(), false)))
-                }
-                Some(c) if CIRCLED.contains(&c) => {
-                    out.push((c as u32 - 0x245F, base + i, base + i + c.len_utf8(), true))
-                }
-                _ => {}
+    while let Some(p) = next_candidate(b, i) {
+        if b[p] == 0xAF {
+            // 是 is E6 98 AF.
+            if p >= 2 && b[p - 2] == 0xE6 && b[p - 1] == 0x98 {
+                let j = p - 2;
+                out.extend(shi_marker(t, j).map(|(n, s)| (n, base + s, base + j + '是'.len_utf8(), false)));
             }
+        } else if let Some(&[0x91, x @ 0xA0..=0xB3]) = b.get(p + 1..p + 3) {
+            // ①…⑳ are E2 91 A0 … E2 91 B3.
+            out.push((u32::from(x - 0xA0) + 1, base + p, base + p + 3, true));
         }
-        i += UTF8_LEN[usize::from(x >> 4)];
+        i = p + 1;
     }
     out
 }
 
-/// UTF-8 sequence length by the high nibble of its first byte.
-const UTF8_LEN: [usize; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
+/// The first offset at or after `from` of a byte 0xAF or 0xE2 in `b`.
+fn next_candidate(b: &[u8], mut from: usize) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte that is zero (only the lowest such bit is
+    // exact, which is the one used).
+    let zeros = |x: u64| x.wrapping_sub(LOW) & !x & HIGH;
+    while let Some(chunk) = b.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let hits = zeros(x ^ (LOW * 0xAF)) | zeros(x ^ (LOW * 0xE2));
+        if hits != 0 {
+            return Some(from + (hits.trailing_zeros() / 8) as usize);
+        }
+        from += 8;
+    }
+    b.get(from..)?.iter().position(|&x| x == 0xAF || x == 0xE2).map(|k| from + k)
+}
 
 /// The ordinal before the 是 at byte `j` of `t` and where it starts: the
 /// whole run of numerals there (up to 6 bytes), after a boundary or the
