@@ -33,6 +33,8 @@ struct Words {
     adverb: Vec<String>,
     /// The last two characters of every livelihood name ("实事", "工程"), deduplicated.
     anchors: Vec<String>,
+    /// For each livelihood name, the index of its last two characters in `anchors`.
+    name_anchor: Vec<usize>,
 }
 
 fn words() -> &'static Words {
@@ -61,6 +63,8 @@ fn words() -> &'static Words {
             .collect();
         anchors.sort();
         anchors.dedup();
+        w.name_anchor =
+            w.livelihood.iter().map(|n| anchors.iter().position(|a| n.ends_with(a.as_str())).unwrap_or(0)).collect();
         w.anchors = anchors;
         w
     })
@@ -321,6 +325,8 @@ fn livelihood(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragra
     let text = norm.text();
     let w = words();
     let mut sites: Vec<(usize, usize, usize)> = Vec::new(); // (paragraph, cue start, cue end)
+                                                            // Per anchor: whether the paragraph holds it.
+    let mut present: Vec<bool> = Vec::with_capacity(w.anchors.len());
     for (pi, p) in paragraphs.iter().enumerate() {
         let role = p.section.map(|s| sections[s].role);
         if matches!(role, Some(Role::Review | Role::Problems)) {
@@ -328,13 +334,22 @@ fn livelihood(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragra
         }
         let (ps, pe) = norm_range(norm, p);
         let t = &text[ps..pe];
-        // A quick scan for the names' last two characters rules most paragraphs out.
-        if !w.anchors.iter().any(|a| t.contains(a.as_str())) {
+        // A quick scan for the names' last two characters rules most
+        // paragraphs out, and the names whose ones are missing.
+        present.clear();
+        present.extend(w.anchors.iter().map(|a| t.contains(a.as_str())));
+        if !present.contains(&true) {
             continue;
         }
         let mut from = 0;
         while from < t.len() {
-            let hit = w.livelihood.iter().filter_map(|c| t[from..].find(c.as_str()).map(|q| (from + q, c.len()))).min();
+            let hit = w
+                .livelihood
+                .iter()
+                .zip(&w.name_anchor)
+                .filter(|&(_, &k)| present[k])
+                .filter_map(|(c, _)| t[from..].find(c.as_str()).map(|q| (from + q, c.len())))
+                .min();
             let Some((at, len)) = hit else { break };
             from = at + len;
             let after = &t[at + len..];
