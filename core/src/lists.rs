@@ -83,9 +83,9 @@ struct Draft {
     declared: Option<u32>,
 }
 
-/// A paragraph's normalized range.
-fn norm_range(norm: &Normalized<'_>, p: &Paragraph) -> (usize, usize) {
-    (norm.from_original(p.start), norm.from_original(p.end))
+/// Every paragraph's normalized range, mapped once for all the passes.
+fn norm_ranges(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<(usize, usize)> {
+    paragraphs.iter().map(|p| (norm.from_original(p.start), norm.from_original(p.end))).collect()
 }
 
 fn is_boundary(c: char) -> bool {
@@ -156,23 +156,17 @@ fn shi_marker(t: &str, j: usize) -> Option<(u32, usize)> {
 }
 
 /// Enumerations inside paragraphs and across consecutive paragraphs (一是…, ①…).
-fn shi_lists(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<Draft> {
+fn shi_lists(norm: &Normalized<'_>, ranges: &[(usize, usize)]) -> Vec<Draft> {
     let text = norm.text();
     let mut out: Vec<Draft> = Vec::new();
     // Markers of every paragraph, found once.
-    let all_marks: Vec<Vec<(u32, usize, usize, bool)>> = paragraphs
-        .iter()
-        .map(|p| {
-            let (ps, pe) = norm_range(norm, p);
-            inline_markers(&text[ps..pe], ps)
-        })
-        .collect();
+    let all_marks: Vec<Vec<(u32, usize, usize, bool)>> =
+        ranges.iter().map(|&(ps, pe)| inline_markers(&text[ps..pe], ps)).collect();
     for circled in [false, true] {
         let style = if circled { ListStyle::Circled } else { ListStyle::ShiList };
         let mut open: Option<Draft> = None;
         // Where the open list's last item stops (marker start of its successor).
-        for (pi, p) in paragraphs.iter().enumerate() {
-            let (ps, pe) = norm_range(norm, p);
+        for (pi, &(ps, pe)) in ranges.iter().enumerate() {
             let marks: Vec<_> = all_marks[pi].iter().copied().filter(|m| m.3 == circled).collect();
             for (k, &(n, ms, cs, _)) in marks.iter().enumerate() {
                 let at_para_start = text[ps..ms].trim().is_empty();
@@ -234,7 +228,12 @@ fn shi_lists(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<Draft> {
 
 /// Numbered and dash paragraphs in a row (unnumbered detail paragraphs may sit
 /// between items).
-fn paragraph_lists(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragraph]) -> Vec<Draft> {
+fn paragraph_lists(
+    norm: &Normalized<'_>,
+    sections: &[Section],
+    paragraphs: &[Paragraph],
+    ranges: &[(usize, usize)],
+) -> Vec<Draft> {
     let text = norm.text();
     let heading_starts: std::collections::HashSet<usize> =
         sections.iter().filter(|s| s.depth <= 2).map(|s| s.start).collect();
@@ -249,7 +248,7 @@ fn paragraph_lists(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Pa
     let mut out: Vec<Draft> = Vec::new();
     let mut open: Vec<Draft> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        let (ps, pe) = norm_range(norm, p);
+        let (ps, pe) = ranges[pi];
         let t = &text[ps..pe];
         let found = if let Some(rest) = t.strip_prefix("——") {
             (!rest.is_empty()).then(|| (ListStyle::Dash, 0, "——".len()))
@@ -274,7 +273,7 @@ fn paragraph_lists(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Pa
             let next = if style == ListStyle::Dash { d.items.last().unwrap().0 + 1 } else { ord };
             if next == d.items.last().unwrap().0 + 1 {
                 // The previous item runs to the end of the paragraph before this one.
-                let prev_end = norm_range(norm, &paragraphs[pi - 1]).1;
+                let prev_end = ranges[pi - 1].1;
                 let last = d.items.last_mut().unwrap();
                 last.2 = trim_item_end(text, last.1, prev_end.max(last.1));
                 d.items.push((next, content, pe));
@@ -321,7 +320,13 @@ fn declared_before(t: &str, at: usize) -> Option<(u32, usize)> {
 }
 
 /// Finds livelihood cues and marks (or builds) their lists.
-fn livelihood(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragraph], drafts: &mut Vec<Draft>) {
+fn livelihood(
+    norm: &Normalized<'_>,
+    sections: &[Section],
+    paragraphs: &[Paragraph],
+    ranges: &[(usize, usize)],
+    drafts: &mut Vec<Draft>,
+) {
     let text = norm.text();
     let w = words();
     let mut sites: Vec<(usize, usize, usize)> = Vec::new(); // (paragraph, cue start, cue end)
@@ -332,7 +337,7 @@ fn livelihood(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragra
         if matches!(role, Some(Role::Review | Role::Problems)) {
             continue;
         }
-        let (ps, pe) = norm_range(norm, p);
+        let (ps, pe) = ranges[pi];
         let t = &text[ps..pe];
         // A quick scan for the names' last two characters rules most
         // paragraphs out, and the names whose ones are missing.
@@ -454,9 +459,10 @@ pub fn extract(
     paragraphs: &[Paragraph],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<List> {
-    let mut drafts = shi_lists(norm, paragraphs);
-    drafts.extend(paragraph_lists(norm, sections, paragraphs));
-    livelihood(norm, sections, paragraphs, &mut drafts);
+    let ranges = norm_ranges(norm, paragraphs);
+    let mut drafts = shi_lists(norm, &ranges);
+    drafts.extend(paragraph_lists(norm, sections, paragraphs, &ranges));
+    livelihood(norm, sections, paragraphs, &ranges, &mut drafts);
     drafts.sort_by_key(|d| d.items[0].1);
     drafts
         .into_iter()
