@@ -323,7 +323,9 @@ fn ends_sentence(c: char) -> bool {
 fn starts_heading(text: &str) -> bool {
     let mut it = text.chars();
     let c: [Option<char>; 3] = [it.next(), it.next(), it.next()];
-    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let numeral = |c: char| {
+        matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') || c.is_ascii_digit()
+    };
     match c {
         [Some(a), Some('.'), Some(b)] => numeral(a) && !b.is_ascii_digit(), // "5.6亿" is a number
         [Some(a), Some('、'), _] | [Some(a), Some('.'), None] => numeral(a),
