@@ -69,10 +69,42 @@ impl Layout {
 
 #[derive(Default)]
 struct Chrome {
-    exact: Vec<String>,
-    prefix: Vec<String>,
+    exact: Vec<Pattern>,
+    prefix: Vec<Pattern>,
     tail: Vec<String>,
     contains: Vec<String>,
+}
+
+/// A chrome text with its first bytes, to rule out most lines without
+/// comparing them.
+struct Pattern {
+    text: String,
+    /// The first (up to) three bytes of `text`, as [`head`] packs them.
+    head: u32,
+    /// The bits of `head` that `text` has.
+    mask: u32,
+}
+
+impl Pattern {
+    fn new(text: &str) -> Self {
+        let n = text.len().min(3);
+        Pattern { text: text.to_string(), head: head(text), mask: (1u32 << (8 * n)) - 1 }
+    }
+
+    /// `false` when `line` cannot start with this pattern (its first bytes,
+    /// from [`head`], differ).
+    #[inline]
+    fn may_start(&self, line_head: u32) -> bool {
+        (line_head ^ self.head) & self.mask == 0
+    }
+}
+
+/// The first three bytes of `s` in one number (zeros past its end).
+#[inline]
+fn head(s: &str) -> u32 {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).map_or(0, |&x| u32::from(x));
+    at(0) | at(1) << 8 | at(2) << 16
 }
 
 fn chrome_table() -> &'static Chrome {
@@ -82,8 +114,14 @@ fn chrome_table() -> &'static Chrome {
         for row in crate::lexicon::rows(include_str!("../data/boilerplate.tsv")) {
             let [kind, text, ..] = row.as_slice() else { continue };
             let list = match *kind {
-                "exact" => &mut t.exact,
-                "prefix" => &mut t.prefix,
+                "exact" => {
+                    t.exact.push(Pattern::new(text));
+                    continue;
+                }
+                "prefix" => {
+                    t.prefix.push(Pattern::new(text));
+                    continue;
+                }
                 "tail" => &mut t.tail,
                 "contains" => &mut t.contains,
                 _ => continue,
@@ -102,9 +140,10 @@ fn chrome_table() -> &'static Chrome {
 /// ```
 pub fn is_chrome(line: &str) -> bool {
     let t = chrome_table();
-    t.exact.iter().any(|e| e == line)
-        || t.prefix.iter().any(|p| line.starts_with(p.as_str()))
-        || (line.chars().count() < 60 && t.contains.iter().any(|c| line.contains(c.as_str())))
+    let h = head(line);
+    t.exact.iter().any(|e| e.may_start(h) && e.text == line)
+        || t.prefix.iter().any(|p| p.may_start(h) && line.starts_with(p.text.as_str()))
+        || (line.len() < 240 && line.chars().count() < 60 && t.contains.iter().any(|c| line.contains(c.as_str())))
         || is_hash_id(line)
 }
 

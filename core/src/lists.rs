@@ -33,6 +33,8 @@ struct Words {
     adverb: Vec<String>,
     /// The last two characters of every livelihood name ("实事", "工程"), deduplicated.
     anchors: Vec<String>,
+    /// For each livelihood name, the index of its last two characters in `anchors`.
+    name_anchor: Vec<usize>,
 }
 
 fn words() -> &'static Words {
@@ -61,6 +63,8 @@ fn words() -> &'static Words {
             .collect();
         anchors.sort();
         anchors.dedup();
+        w.name_anchor =
+            w.livelihood.iter().map(|n| anchors.iter().position(|a| n.ends_with(a.as_str())).unwrap_or(0)).collect();
         w.anchors = anchors;
         w
     })
@@ -79,9 +83,9 @@ struct Draft {
     declared: Option<u32>,
 }
 
-/// A paragraph's normalized range.
-fn norm_range(norm: &Normalized<'_>, p: &Paragraph) -> (usize, usize) {
-    (norm.from_original(p.start), norm.from_original(p.end))
+/// Every paragraph's normalized range, mapped once for all the passes.
+fn norm_ranges(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<(usize, usize)> {
+    paragraphs.iter().map(|p| (norm.from_original(p.start), norm.from_original(p.end))).collect()
 }
 
 fn is_boundary(c: char) -> bool {
@@ -93,42 +97,51 @@ fn trim_item_end(text: &str, start: usize, end: usize) -> usize {
     start + s.trim_end_matches([';', ',', '。', ':', ' ', '、']).len()
 }
 
-/// The circled numbers ①…⑳.
-const CIRCLED: std::ops::RangeInclusive<char> = '\u{2460}'..='\u{2473}';
-
 /// A character of an ordinal before 是 ("十一是").
 fn is_numeral(c: char) -> bool {
     numerals::digit(c).is_some() || c == '十'
 }
 
 /// "一是"/"十一是" markers and ①② markers inside a paragraph: (ordinal, marker start, content start, circled),
-/// in text order. One pass steps through the paragraph by lead bytes and decodes only the chars whose
-/// first two UTF-8 bytes are those of 是 or of the circled numbers; a 是 is then read backwards.
+/// in text order. One pass looks eight bytes at a time for the last byte of 是 (0xAF) and the first
+/// byte of the circled numbers (0xE2), and looks closer only there; a 是 is then read backwards.
 fn inline_markers(t: &str, base: usize) -> Vec<(u32, usize, usize, bool)> {
     let b = t.as_bytes();
-    let (shi, circled) = ("是".as_bytes(), "\u{2460}".as_bytes());
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        let second = b.get(i + 1);
-        if (x == shi[0] && second == Some(&shi[1])) || (x == circled[0] && second == Some(&circled[1])) {
-            match t[i..].chars().next() {
-                Some('是') => {
-                    out.extend(shi_marker(t, i).map(|(n, s)| (n, base + s, base + i + '是'.len_utf8(), false)))
-                }
-                Some(c) if CIRCLED.contains(&c) => {
-                    out.push((c as u32 - 0x245F, base + i, base + i + c.len_utf8(), true))
-                }
-                _ => {}
+    while let Some(p) = next_candidate(b, i) {
+        if b[p] == 0xAF {
+            // 是 is E6 98 AF.
+            if p >= 2 && b[p - 2] == 0xE6 && b[p - 1] == 0x98 {
+                let j = p - 2;
+                out.extend(shi_marker(t, j).map(|(n, s)| (n, base + s, base + j + '是'.len_utf8(), false)));
             }
+        } else if let Some(&[0x91, x @ 0xA0..=0xB3]) = b.get(p + 1..p + 3) {
+            // ①…⑳ are E2 91 A0 … E2 91 B3.
+            out.push((u32::from(x - 0xA0) + 1, base + p, base + p + 3, true));
         }
-        i += UTF8_LEN[usize::from(x >> 4)];
+        i = p + 1;
     }
     out
 }
 
-/// UTF-8 sequence length by the high nibble of its first byte.
-const UTF8_LEN: [usize; 16] = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4];
+/// The first offset at or after `from` of a byte 0xAF or 0xE2 in `b`.
+fn next_candidate(b: &[u8], mut from: usize) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte that is zero (only the lowest such bit is
+    // exact, which is the one used).
+    let zeros = |x: u64| x.wrapping_sub(LOW) & !x & HIGH;
+    while let Some(chunk) = b.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let hits = zeros(x ^ (LOW * 0xAF)) | zeros(x ^ (LOW * 0xE2));
+        if hits != 0 {
+            return Some(from + (hits.trailing_zeros() / 8) as usize);
+        }
+        from += 8;
+    }
+    b.get(from..)?.iter().position(|&x| x == 0xAF || x == 0xE2).map(|k| from + k)
+}
 
 /// The ordinal before the 是 at byte `j` of `t` and where it starts: the
 /// whole run of numerals there (up to 6 bytes), after a boundary or the
@@ -143,23 +156,17 @@ fn shi_marker(t: &str, j: usize) -> Option<(u32, usize)> {
 }
 
 /// Enumerations inside paragraphs and across consecutive paragraphs (一是…, ①…).
-fn shi_lists(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<Draft> {
+fn shi_lists(norm: &Normalized<'_>, ranges: &[(usize, usize)]) -> Vec<Draft> {
     let text = norm.text();
     let mut out: Vec<Draft> = Vec::new();
     // Markers of every paragraph, found once.
-    let all_marks: Vec<Vec<(u32, usize, usize, bool)>> = paragraphs
-        .iter()
-        .map(|p| {
-            let (ps, pe) = norm_range(norm, p);
-            inline_markers(&text[ps..pe], ps)
-        })
-        .collect();
+    let all_marks: Vec<Vec<(u32, usize, usize, bool)>> =
+        ranges.iter().map(|&(ps, pe)| inline_markers(&text[ps..pe], ps)).collect();
     for circled in [false, true] {
         let style = if circled { ListStyle::Circled } else { ListStyle::ShiList };
         let mut open: Option<Draft> = None;
         // Where the open list's last item stops (marker start of its successor).
-        for (pi, p) in paragraphs.iter().enumerate() {
-            let (ps, pe) = norm_range(norm, p);
+        for (pi, &(ps, pe)) in ranges.iter().enumerate() {
             let marks: Vec<_> = all_marks[pi].iter().copied().filter(|m| m.3 == circled).collect();
             for (k, &(n, ms, cs, _)) in marks.iter().enumerate() {
                 let at_para_start = text[ps..ms].trim().is_empty();
@@ -221,7 +228,12 @@ fn shi_lists(norm: &Normalized<'_>, paragraphs: &[Paragraph]) -> Vec<Draft> {
 
 /// Numbered and dash paragraphs in a row (unnumbered detail paragraphs may sit
 /// between items).
-fn paragraph_lists(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragraph]) -> Vec<Draft> {
+fn paragraph_lists(
+    norm: &Normalized<'_>,
+    sections: &[Section],
+    paragraphs: &[Paragraph],
+    ranges: &[(usize, usize)],
+) -> Vec<Draft> {
     let text = norm.text();
     let heading_starts: std::collections::HashSet<usize> =
         sections.iter().filter(|s| s.depth <= 2).map(|s| s.start).collect();
@@ -236,7 +248,7 @@ fn paragraph_lists(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Pa
     let mut out: Vec<Draft> = Vec::new();
     let mut open: Vec<Draft> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        let (ps, pe) = norm_range(norm, p);
+        let (ps, pe) = ranges[pi];
         let t = &text[ps..pe];
         let found = if let Some(rest) = t.strip_prefix("——") {
             (!rest.is_empty()).then(|| (ListStyle::Dash, 0, "——".len()))
@@ -261,7 +273,7 @@ fn paragraph_lists(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Pa
             let next = if style == ListStyle::Dash { d.items.last().unwrap().0 + 1 } else { ord };
             if next == d.items.last().unwrap().0 + 1 {
                 // The previous item runs to the end of the paragraph before this one.
-                let prev_end = norm_range(norm, &paragraphs[pi - 1]).1;
+                let prev_end = ranges[pi - 1].1;
                 let last = d.items.last_mut().unwrap();
                 last.2 = trim_item_end(text, last.1, prev_end.max(last.1));
                 d.items.push((next, content, pe));
@@ -308,24 +320,41 @@ fn declared_before(t: &str, at: usize) -> Option<(u32, usize)> {
 }
 
 /// Finds livelihood cues and marks (or builds) their lists.
-fn livelihood(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragraph], drafts: &mut Vec<Draft>) {
+fn livelihood(
+    norm: &Normalized<'_>,
+    sections: &[Section],
+    paragraphs: &[Paragraph],
+    ranges: &[(usize, usize)],
+    drafts: &mut Vec<Draft>,
+) {
     let text = norm.text();
     let w = words();
     let mut sites: Vec<(usize, usize, usize)> = Vec::new(); // (paragraph, cue start, cue end)
+                                                            // Per anchor: whether the paragraph holds it.
+    let mut present: Vec<bool> = Vec::with_capacity(w.anchors.len());
     for (pi, p) in paragraphs.iter().enumerate() {
         let role = p.section.map(|s| sections[s].role);
         if matches!(role, Some(Role::Review | Role::Problems)) {
             continue;
         }
-        let (ps, pe) = norm_range(norm, p);
+        let (ps, pe) = ranges[pi];
         let t = &text[ps..pe];
-        // A quick scan for the names' last two characters rules most paragraphs out.
-        if !w.anchors.iter().any(|a| t.contains(a.as_str())) {
+        // A quick scan for the names' last two characters rules most
+        // paragraphs out, and the names whose ones are missing.
+        present.clear();
+        present.extend(w.anchors.iter().map(|a| t.contains(a.as_str())));
+        if !present.contains(&true) {
             continue;
         }
         let mut from = 0;
         while from < t.len() {
-            let hit = w.livelihood.iter().filter_map(|c| t[from..].find(c.as_str()).map(|q| (from + q, c.len()))).min();
+            let hit = w
+                .livelihood
+                .iter()
+                .zip(&w.name_anchor)
+                .filter(|&(_, &k)| present[k])
+                .filter_map(|(c, _)| t[from..].find(c.as_str()).map(|q| (from + q, c.len())))
+                .min();
             let Some((at, len)) = hit else { break };
             from = at + len;
             let after = &t[at + len..];
@@ -430,9 +459,10 @@ pub fn extract(
     paragraphs: &[Paragraph],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<List> {
-    let mut drafts = shi_lists(norm, paragraphs);
-    drafts.extend(paragraph_lists(norm, sections, paragraphs));
-    livelihood(norm, sections, paragraphs, &mut drafts);
+    let ranges = norm_ranges(norm, paragraphs);
+    let mut drafts = shi_lists(norm, &ranges);
+    drafts.extend(paragraph_lists(norm, sections, paragraphs, &ranges));
+    livelihood(norm, sections, paragraphs, &ranges, &mut drafts);
     drafts.sort_by_key(|d| d.items[0].1);
     drafts
         .into_iter()

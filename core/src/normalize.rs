@@ -55,6 +55,9 @@ pub struct Normalized<'a> {
     /// Offsets in `text` of the sentence and clause punctuation (see [`Normalized::pieces`]).
     breaks: Vec<usize>,
     script: Script,
+    /// No char was folded to a longer one, so every char inside an anchor
+    /// run (not its last) has the original length (see [`Normalized::to_original`]).
+    same_width: bool,
 }
 
 /// From normalized byte `norm` up to the next anchor, normalized byte
@@ -92,11 +95,13 @@ struct Builder {
     anchors: Vec<Anchor>,
     /// `orig - norm` of the last anchor (`i64::MIN` before the first).
     shift: i64,
+    /// Some char was folded to a longer one (see [`Normalized::to_original`]).
+    grew: bool,
 }
 
 impl Builder {
     fn with_capacity(n: usize) -> Self {
-        Builder { text: String::with_capacity(n), anchors: Vec::new(), shift: i64::MIN }
+        Builder { text: String::with_capacity(n), anchors: Vec::new(), shift: i64::MIN, grew: false }
     }
 
     /// Notes that what is appended next starts at original byte `orig`.
@@ -119,11 +124,12 @@ impl Builder {
         }
     }
 
-    /// Appends `c`, folded from the original char at `orig`.
+    /// Appends `c`, folded from the original char of `width` bytes at `orig`.
     #[inline]
-    fn push(&mut self, c: char, orig: usize) {
+    fn push(&mut self, c: char, orig: usize, width: usize) {
         self.mark(orig);
         self.text.push(c);
+        self.grew |= c.len_utf8() > width;
     }
 }
 
@@ -133,7 +139,9 @@ impl Builder {
 fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
     let mut out = Builder::with_capacity(original.len());
     let mut breaks = Vec::new();
-    let (mut trad, mut simp) = (0usize, 0usize);
+    // Simplified-only chars are counted only when the traditional ones are
+    // enough to make the script anything but simplified.
+    let mut trad = 0usize;
     let bytes = original.as_bytes();
     let table = fold_table();
     // The start of the run of unchanged chars not yet copied.
@@ -146,7 +154,7 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
                 b'\r' | b'\t' => {
                     out.copy(&original[run..i], run);
                     if lead == b'\t' {
-                        out.push(' ', i);
+                        out.push(' ', i, 1);
                     }
                     run = i + 1;
                 }
@@ -157,17 +165,22 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
             continue;
         }
         // Decode: three-byte sequences (all of CJK) inline, the rest by std.
-        let (u, w) = if lead & 0xF0 == 0xE0 {
-            let s = &bytes[i..i + 3];
-            let u = (lead as u32 & 0x0F) << 12 | (s[1] as u32 & 0x3F) << 6 | (s[2] as u32 & 0x3F);
-            (u, 3)
-        } else {
-            let c = original[i..].chars().next().unwrap_or_default();
-            (c as u32, c.len_utf8())
+        let (e, w) = match bytes.get(i..i + 3) {
+            Some(&[_, b1, b2]) if lead & 0xF0 == 0xE0 => {
+                let u = (lead as usize & 0x0F) << 12 | (b1 as usize & 0x3F) << 6 | (b2 as usize & 0x3F);
+                (table[u], 3)
+            }
+            _ => {
+                let c = original[i..].chars().next().unwrap_or_default();
+                (entry(c), c.len_utf8())
+            }
         };
-        let e = table_entry(table, u);
+        if e & !SIMP_ONLY == 0 {
+            // Unchanged, no break, not traditional (most chars): stays in the run.
+            i += w;
+            continue;
+        }
         trad += (e & TRAD_KEY != 0) as usize;
-        simp += (e & SIMP_ONLY != 0) as usize;
         if e & (DROP | CHAR_BITS) == 0 {
             // Unchanged: stays in the run.
             if e & BREAK != 0 {
@@ -179,13 +192,14 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
                 if e & BREAK != 0 {
                     breaks.push(out.text.len());
                 }
-                out.push(char::from_u32(e & CHAR_BITS).unwrap_or(char::REPLACEMENT_CHARACTER), i);
+                out.push(char::from_u32(e & CHAR_BITS).unwrap_or(char::REPLACEMENT_CHARACTER), i, w);
             }
             run = i + w;
         }
         i += w;
     }
     out.copy(&original[run..], run);
+    let simp = if trad >= 20 { count_simp_only(original, table) } else { 0 };
     let script = if trad >= 20 && trad > simp * 4 {
         Script::Traditional
     } else if trad >= 20 && simp >= 20 && trad * 10 >= simp {
@@ -194,6 +208,12 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
         Script::Simplified
     };
     (out, breaks, script)
+}
+
+/// The number of chars of `original` with the [`SIMP_ONLY`] flag.
+fn count_simp_only(original: &str, table: &[u32; 0x10000]) -> usize {
+    let flags = |c: char| table.get(c as usize).map_or_else(|| entry(c), |&e| e);
+    original.chars().filter(|&c| flags(c) & SIMP_ONLY != 0).count()
 }
 
 /// The second pass: `folded` without the byte ranges `drops` (sorted,
@@ -205,6 +225,7 @@ fn compact(folded: Builder, mut breaks: Vec<usize>, drops: &[(usize, usize)]) ->
     }
     let (t, anchors) = (&folded.text, &folded.anchors);
     let mut out = Builder::with_capacity(t.len());
+    out.grew = folded.grew;
     let mut k = 0;
     let mut from = 0;
     for &(ds, de) in drops.iter().chain(std::iter::once(&(t.len(), t.len()))) {
@@ -302,7 +323,9 @@ fn ends_sentence(c: char) -> bool {
 fn starts_heading(text: &str) -> bool {
     let mut it = text.chars();
     let c: [Option<char>; 3] = [it.next(), it.next(), it.next()];
-    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit();
+    let numeral = |c: char| {
+        matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十') || c.is_ascii_digit()
+    };
     match c {
         [Some(a), Some('.'), Some(b)] => numeral(a) && !b.is_ascii_digit(), // "5.6亿" is a number
         [Some(a), Some('、'), _] | [Some(a), Some('.'), None] => numeral(a),
@@ -312,8 +335,9 @@ fn starts_heading(text: &str) -> bool {
     }
 }
 
-/// The folding table covers U+2000–U+FFFF: general punctuation, CJK, the
-/// compatibility ideographs and the full-width forms.
+/// The first char of the three-byte range that folds or has a flag: general
+/// punctuation, CJK, the compatibility ideographs and the full-width forms
+/// all come after it.
 const TABLE_FIRST: u32 = 0x2000;
 /// The first char the Han tables fold or classify.
 const HAN_TABLES_FIRST: u32 = 0x2E80;
@@ -327,7 +351,7 @@ const TRAD_KEY: u32 = 1 << 29;
 const SIMP_ONLY: u32 = 1 << 30;
 
 /// What folding does to a char, as one entry: the folded char and flags
-/// (computed through the tables; [`table_entry`] caches it).
+/// (computed through the tables; [`fold_table`] caches it).
 fn entry(c: char) -> u32 {
     let u = c as u32;
     let folded = match c {
@@ -355,30 +379,24 @@ fn entry(c: char) -> u32 {
     e
 }
 
-/// The [`entry`] of every char of U+2000–U+FFFF (where almost every char of
-/// a report is): one array lookup instead of several hash lookups.
-fn fold_table() -> &'static [u32] {
-    static T: OnceLock<Vec<u32>> = OnceLock::new();
+/// The [`entry`] of every char of the BMP (where almost every char of a
+/// report is), indexed by code point: one array lookup instead of several
+/// hash lookups.
+fn fold_table() -> &'static [u32; 0x10000] {
+    static T: OnceLock<Box<[u32; 0x10000]>> = OnceLock::new();
     T.get_or_init(build_table)
 }
 
-/// [`entry`] of the char `u`, from `table` ([`fold_table`]) when it is there.
-#[inline]
-fn table_entry(table: &[u32], u: u32) -> u32 {
-    match table.get(u.wrapping_sub(TABLE_FIRST) as usize) {
-        Some(&e) => e,
-        None => char::from_u32(u).map_or(0, entry),
-    }
-}
-
-/// The [`fold_table`]. Most chars of U+2E80–U+FEFF fold to themselves
+/// The [`fold_table`]. Below U+2000 no char that UTF-8 writes in three bytes
+/// folds or has a flag, and most chars of U+2E80–U+FEFF fold to themselves
 /// with no flag, so only the chars the tables name, the specials and the
 /// ranges outside the Han tables are computed (a few thousand hash lookups
-/// at start-up instead of some 150,000).
-fn build_table() -> Vec<u32> {
-    let mut t = vec![0u32; (0x10000 - TABLE_FIRST) as usize];
+/// at start-up instead of some 150,000). The entries of chars fold reads in
+/// one or two bytes are not used (it calls [`entry`] for those).
+fn build_table() -> Box<[u32; 0x10000]> {
+    let mut t = Box::new([0u32; 0x10000]);
     let mut set = |c: char| {
-        if let Some(e) = t.get_mut((c as u32).wrapping_sub(TABLE_FIRST) as usize) {
+        if let Some(e) = t.get_mut(c as usize) {
             *e = entry(c);
         }
     };
@@ -428,10 +446,10 @@ impl<'a> Normalized<'a> {
     pub fn new(original: &'a str) -> Self {
         let (folded, breaks, script) = fold(original);
         let drops = decide(&folded.text, &breaks);
-        let (Builder { text, anchors, .. }, breaks) = compact(folded, breaks, &drops);
+        let (Builder { text, anchors, grew, .. }, breaks) = compact(folded, breaks, &drops);
         let by_norm = block_index(&anchors, text.len(), |a| a.norm);
         let by_orig = block_index(&anchors, original.len(), |a| a.orig);
-        Normalized { original, text, anchors, by_norm, by_orig, breaks, script }
+        Normalized { original, text, anchors, by_norm, by_orig, breaks, script, same_width: !grew }
     }
 
     /// Sorted starts of the pieces of the normalized text that end at a
@@ -474,32 +492,57 @@ impl<'a> Normalized<'a> {
     /// covering the same characters (including anything dropped in between).
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let n = self.text.len();
-        let s = if start >= n { self.original.len() } else { self.char_start(start) };
+        let (s, at) = if start >= n {
+            (self.original.len(), 0)
+        } else {
+            let b = self.floor_char(start);
+            let i = self.anchor_from(b, 0);
+            (self.anchors[i].orig as usize + (b - self.anchors[i].norm as usize), i)
+        };
         if end <= start {
             return (s, s);
         }
         let e = if end > n {
             self.original.len()
         } else {
-            // The end of the original char behind the last normalized byte.
-            let s = self.char_start(end - 1);
-            s + self.original[s..].chars().next().map_or(0, char::len_utf8)
+            // The anchor in force at the last normalized byte: the one of `start` is a lower bound.
+            let i = self.anchor_from(end - 1, at);
+            let a = self.anchors[i];
+            let run_end = self.anchors.get(i + 1).map_or(n, |x| x.norm as usize);
+            if self.same_width && end < run_end && self.text.is_char_boundary(end) {
+                // The next char starts in the same run: the original char behind
+                // the last normalized one ends where that one starts (a char
+                // dropped between them, or one folded to another length, would
+                // have begun a new run).
+                a.orig as usize + (end - a.norm as usize)
+            } else {
+                // The end of the original char behind the last normalized byte.
+                let b = self.floor_char(end - 1);
+                let s = a.orig as usize + (b - a.norm as usize);
+                s + self.original[s..].chars().next().map_or(0, char::len_utf8)
+            }
         };
         (s, e.max(s))
     }
 
-    /// The original byte offset where the char holding normalized byte `b`
-    /// (`b < text.len()`) starts.
-    fn char_start(&self, mut b: usize) -> usize {
+    /// The start of the char holding normalized byte `b`.
+    #[inline]
+    fn floor_char(&self, mut b: usize) -> usize {
         while !self.text.is_char_boundary(b) {
             b -= 1;
         }
-        let mut i = self.by_norm[b / BLOCK] as usize;
+        b
+    }
+
+    /// The index of the anchor in force at normalized byte `b` (`b <
+    /// text.len()`), given `from`, the index of an anchor at or before `b`.
+    #[inline]
+    fn anchor_from(&self, b: usize, from: usize) -> usize {
+        let mut i = from.max(self.by_norm[b / BLOCK] as usize);
         while self.anchors.get(i + 1).is_some_and(|a| a.norm as usize <= b) {
             i += 1;
         }
-        let a = self.anchors[i];
-        a.orig as usize + (b - a.norm as usize)
+        i
     }
 
     /// The original slice behind the normalized range `start..end`.
@@ -722,9 +765,10 @@ mod tests {
 
     #[test]
     fn the_folding_table_caches_every_entry() {
-        for u in TABLE_FIRST..=0xFFFF {
+        // Every char UTF-8 writes in three bytes.
+        for u in 0x800..=0xFFFF {
             let want = char::from_u32(u).map_or(0, entry);
-            assert_eq!(table_entry(fold_table(), u), want, "U+{u:04X}");
+            assert_eq!(fold_table()[u as usize], want, "U+{u:04X}");
         }
     }
 

@@ -360,11 +360,19 @@ pub fn build(
         .collect();
     // Blocks that are never closed: a last child gives its trailing paragraphs
     // back to its parent from the first one that opens like a part-level paragraph.
-    let heading_at: std::collections::HashSet<usize> = kept.iter().map(|(ci, _)| pos_of(cands[*ci].line)).collect();
+    // Per body position: a kept heading is there.
+    let mut heading_at = vec![false; body.len()];
+    for (ci, _) in &kept {
+        if let Some(h) = heading_at.get_mut(pos_of(cands[*ci].line)) {
+            *h = true;
+        }
+    }
     let mut has_next_sibling = vec![false; n_kept];
-    let mut seen_parent: std::collections::HashSet<Option<usize>> = std::collections::HashSet::new();
+    // Per parent (index 0 for none, else section index + 1): a later child was seen.
+    let mut seen_parent = vec![false; n_kept + 1];
     for s in (0..n_kept).rev() {
-        has_next_sibling[s] = !seen_parent.insert(parents[s]);
+        let seen = &mut seen_parent[parents[s].map_or(0, |p| p + 1)];
+        has_next_sibling[s] = std::mem::replace(seen, true);
     }
     for s in 0..n_kept {
         if parents[s].is_none() || has_next_sibling[s] {
@@ -372,7 +380,7 @@ pub fn build(
         }
         let start = first_pos[s] + 1;
         if let Some(cut) =
-            (start..end_pos[s]).find(|&k| k > start && !heading_at.contains(&k) && roles::returns_to_part(lt(body[k])))
+            (start..end_pos[s]).find(|&k| k > start && !heading_at[k] && roles::returns_to_part(lt(body[k])))
         {
             // Close this section and its descendants at `cut`.
             for (t, end) in end_pos.iter_mut().enumerate().skip(s) {
@@ -441,10 +449,17 @@ pub fn build(
     }
 
     // 5. Paragraphs: every body line but standalone headings.
-    let standalone: std::collections::HashSet<usize> =
-        kept.iter().filter(|(ci, _)| !cands[*ci].inline).map(|(ci, _)| cands[*ci].line).collect();
-    let inline_title: std::collections::HashMap<usize, usize> =
-        kept.iter().filter(|(ci, _)| cands[*ci].inline).map(|(ci, _)| (cands[*ci].line, cands[*ci].title.1)).collect();
+    // Per line: a standalone heading; the end of an inline heading's title.
+    let mut standalone = vec![false; layout.lines.len()];
+    let mut inline_title: Vec<Option<usize>> = vec![None; layout.lines.len()];
+    for (ci, _) in &kept {
+        let h = &cands[*ci];
+        if h.inline {
+            inline_title[h.line] = Some(h.title.1);
+        } else {
+            standalone[h.line] = true;
+        }
+    }
     let mut paragraphs = Vec::new();
     // Sweep: sections are nested intervals of body positions, in order of their start.
     let mut open_secs: Vec<usize> = Vec::new();
@@ -460,14 +475,14 @@ pub fn build(
         while open_secs.last().is_some_and(|&t| end_pos[t] <= k) {
             open_secs.pop();
         }
-        if standalone.contains(&i) {
+        if standalone[i] {
             continue;
         }
         let l = layout.lines[i];
         // Innermost section covering body position k.
         let section = open_secs.last().copied();
         let (start, end) = norm.to_original(l.start, l.end);
-        let lead_from = inline_title.get(&i).map_or(l.start, |&te| l.start + te);
+        let lead_from = inline_title[i].map_or(l.start, |te| l.start + te);
         let lead = lead_of(&text[lead_from..l.end], l.end).map(|(a, b)| {
             let (s, e) = norm.to_original(lead_from + a, lead_from + b);
             TextSpan { text: norm.original()[s..e].to_string(), start: s, end: e }

@@ -10,6 +10,9 @@ struct Cues {
     roles: Vec<(Role, String)>,
     /// Every role cue, to tell quickly that a line names no role.
     any_role: WordMap<()>,
+    /// The first chars of the role cues, sorted: a cue occurs in a title
+    /// only where one of them does.
+    role_firsts: Vec<char>,
     close: Vec<String>,
     closing: Vec<String>,
     /// A char every closing cue holds (when there is one): a paragraph
@@ -43,6 +46,7 @@ fn cues() -> &'static Cues {
         let mut c = Cues {
             roles: Vec::new(),
             any_role: WordMap::default(),
+            role_firsts: Vec::new(),
             close: Vec::new(),
             closing: Vec::new(),
             closing_shared: None,
@@ -64,6 +68,9 @@ fn cues() -> &'static Cues {
                 }
             }
         }
+        c.role_firsts = c.roles.iter().filter_map(|(_, cue)| cue.chars().next()).collect();
+        c.role_firsts.sort_unstable();
+        c.role_firsts.dedup();
         c.closing_shared =
             c.closing.first().and_then(|w| w.chars().find(|&ch| c.closing.iter().all(|o| o.contains(ch))));
         c
@@ -83,11 +90,16 @@ fn cues() -> &'static Cues {
 pub fn role_of_title(title: &str) -> Role {
     // Most lines hold no cue at all: one scan tells, before the cues are
     // tried one by one in their order.
-    if cues().any_role.find_in(title, 0, title.len()).is_none() {
+    let c = cues();
+    if c.any_role.find_in(title, 0, title.len()).is_none() {
         return Role::Other;
     }
-    let matches = |role: Role| cues().roles.iter().any(|(r, cue)| *r == role && title.contains(cue.as_str()));
-    let first = cues().roles.iter().find(|(_, cue)| title.contains(cue.as_str())).map_or(Role::Other, |(r, _)| *r);
+    // Where a cue can start: a cue is in the title when it starts at one of these.
+    let starts: Vec<usize> =
+        title.char_indices().filter(|(_, ch)| c.role_firsts.binary_search(ch).is_ok()).map(|(i, _)| i).collect();
+    let holds = |cue: &str| cue.is_empty() || starts.iter().any(|&i| title[i..].starts_with(cue));
+    let matches = |role: Role| c.roles.iter().any(|(r, cue)| *r == role && holds(cue));
+    let first = c.roles.iter().find(|(_, cue)| holds(cue)).map_or(Role::Other, |(r, _)| *r);
     // "今后五年奋斗目标和2017年重点工作": the part is mostly this year's tasks.
     if first == Role::Goals && matches(Role::Tasks) {
         Role::Tasks
