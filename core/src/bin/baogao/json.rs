@@ -200,27 +200,29 @@ impl<F: Formatter> Writer<'_, F> {
 
     /// An unsigned integer in decimal, the bytes itoa writes (serde_json's
     /// formatters write integers with itoa and nothing around them). Below
-    /// 10^8 (all a report has) without a loop or a `memcpy` call: the eight
-    /// digits, zero-padded, in one word, shifted past the leading zeros,
-    /// extended by eight bytes and cut to length; larger ones go to itoa.
-    #[inline]
+    /// 10^8 (all a report has) without a loop, a table or a `memcpy` call:
+    /// the eight digits, zero-padded, are made in one word (SWAR: two 4-digit
+    /// halves in 32-bit lanes, split into 2-digit ones in 16-bit lanes, then
+    /// into digits in bytes, dividing by multiplying), shifted past the
+    /// leading zeros, extended by eight bytes and cut to length; larger
+    /// numbers go to itoa.
+    #[inline(always)]
     fn uint(&mut self, v: u64) -> Result {
         if v >= 100_000_000 {
             return self.fmt.write_u64(self.out, v).map_err(Error::io);
         }
-        let v = v as u32;
         let (hi, lo) = (v / 10_000, v % 10_000);
-        let mut digits = [0u8; 8];
-        for (k, pair) in [hi / 100, hi % 100, lo / 100, lo % 100].into_iter().enumerate() {
-            let at = pair as usize * 2;
-            digits[2 * k] = DIGIT_PAIRS[at];
-            digits[2 * k + 1] = DIGIT_PAIRS[at + 1];
-        }
-        let word = u64::from_le_bytes(digits);
-        // leading '0' digits, at most 7 (0 is written "0")
-        let lead = ((word ^ splat(b'0')).trailing_zeros() / 8).min(7);
+        let x = hi | lo << 32;
+        // each lane over 100 (exact for lanes below 43,699), then the rest
+        let hundreds = ((x * 10_486) >> 20) & 0x0000_007F_0000_007F;
+        let pairs = hundreds | (x - hundreds * 100) << 16;
+        // each lane over 10 (exact for lanes below 179), then the rest
+        let tens = ((pairs * 103) >> 10) & 0x000F_000F_000F_000F;
+        let digits = tens | (pairs - tens * 10) << 8;
+        // leading zero digits, at most 7 (0 is written "0")
+        let lead = (digits.trailing_zeros() / 8).min(7);
         let end = self.out.len() + 8 - lead as usize;
-        self.out.extend_from_slice(&(word >> (8 * lead)).to_le_bytes());
+        self.out.extend_from_slice(&((digits | splat(b'0')) >> (8 * lead)).to_le_bytes());
         self.out.truncate(end);
         Ok(())
     }
@@ -249,14 +251,6 @@ impl<F: Formatter> Writer<'_, F> {
         self.fmt.end_object(self.out).map_err(Error::io)
     }
 }
-
-/// "00" to "99", two bytes each.
-const DIGIT_PAIRS: &[u8; 200] = b"\
-0001020304050607080910111213141516171819\
-2021222324252627282930313233343536373839\
-4041424344454647484950515253545556575859\
-6061626364656667686970717273747576777879\
-8081828384858687888990919293949596979899";
 
 /// The high bit of every byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -619,6 +613,20 @@ mod tests {
             }
         }
         assert_same(&"增长6.5%左右\u{1}“引号”\\".repeat(5));
+    }
+
+    /// Integers around every digit count and the fast path's limit.
+    #[test]
+    fn integers_like_serde_json() {
+        let mut ints: Vec<u64> = (0..=1000).collect();
+        for p in 1..20 {
+            let t = 10u64.pow(p);
+            ints.extend([t - 1, t, t + 1, t * 3 / 2]);
+        }
+        ints.extend([43_698, 43_699, 99_999_999, 100_000_000, u64::MAX]);
+        assert_same(&ints);
+        let signed: Vec<i64> = ints.iter().map(|&v| -(v.min(i64::MAX as u64) as i64)).chain([i64::MIN]).collect();
+        assert_same(&signed);
     }
 
     #[derive(Serialize)]
