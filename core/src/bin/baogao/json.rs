@@ -288,14 +288,22 @@ fn two_halves(bytes: &[u8], at: usize, at2: usize) -> u64 {
     half(at) | half(at2) << 32
 }
 
-/// The first byte at or after `from` that [`needs_escape`], tested eight
-/// bytes at a time (SWAR). Most strings of a report are short keys and
-/// enum names, so the last (or only) bytes are read as one word too, that
-/// overlaps bytes already tested: the lowest flagged byte of a word is
-/// always a true one, and the bytes already tested have none.
+/// The first byte at or after `from` that [`needs_escape`]. Long strings
+/// (paragraph texts) are first skipped 64 bytes at a time while no byte of
+/// a block needs an escape (a loop the compiler turns into vector compares),
+/// then tested eight bytes at a time (SWAR). Most strings of a report are
+/// short keys and enum names, so the last (or only) bytes are read as one
+/// word too, that overlaps bytes already tested: the lowest flagged byte of
+/// a word is always a true one, and the bytes already tested have none.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let len = bytes.len();
     let mut i = from;
+    while let Some(block) = bytes.get(i..i + 64) {
+        if block.iter().fold(false, |any, &b| any | needs_escape(b)) {
+            break;
+        }
+        i += 64;
+    }
     while i + 8 <= len {
         let found = flagged(word(bytes, i));
         if found != 0 {
@@ -608,6 +616,15 @@ mod tests {
                     assert_same(&s);
                     s.push('"');
                     s.insert(0, '\n');
+                    assert_same(&s);
+                }
+            }
+        }
+        // long strings: in and after the 64-byte blocks
+        for len in [63, 64, 65, 127, 128, 129, 200] {
+            for at in 0..len {
+                for c in ['"', '\\', '\n', '\u{1f}'] {
+                    let s: String = (0..len).map(|k| if k == at { c } else { 'a' }).collect();
                     assert_same(&s);
                 }
             }
