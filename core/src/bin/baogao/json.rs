@@ -2,8 +2,10 @@
 //! bytes out in about half the instructions on reports.
 //!
 //! The output is serde_json's by construction: the same [`Formatter`] calls in
-//! the same order (punctuation, indentation, numbers, floats), except for
-//! strings. serde_json looks every byte of every key and string up in a table
+//! the same order (punctuation, indentation, floats, 128-bit integers), except
+//! for strings and the other integers. Both formatters write an integer as
+//! itoa's digits and nothing else; this writes the same digits without going
+//! through `io::Write`. serde_json looks every byte of every key and string up in a table
 //! (most of its time on a report, whose JSON is mostly short keys and Chinese
 //! text); this scans eight bytes at a time for the bytes JSON escapes (control
 //! chars, `"` and `\`), copies strings without any between plain quotes (as
@@ -40,18 +42,26 @@ pub struct Writer<'a, F> {
 
 /// Field names and unit variant names are `&'static str`s: the same few
 /// hundred, hundreds of thousands of times in a corpus. Those found to need
-/// no escape are kept quoted, by (address, length), in a small hash table,
-/// so each is scanned once (most are shorter than a word, where scanning
-/// costs the most per byte) and then copied as a fixed-size block, which
-/// compiles to a few moves instead of a call to `memcpy`. Static strings
-/// never change, so a match is the same bytes; a collision only means
-/// scanning again.
-struct PlainStatics([Quoted; 256]);
+/// no escape are kept quoted, by (address, length), in a small open-addressing
+/// hash table (linear probing, never more than half full, no eviction), so
+/// each is scanned once per writer (most are shorter than a word, where
+/// scanning costs the most per byte) and then copied as a fixed-size block,
+/// which compiles to a few moves instead of a call to `memcpy`. Static
+/// strings never change, so a match is the same bytes; a name that needs an
+/// escape, or that comes when the table is half full, is scanned every time.
+struct PlainStatics {
+    slots: Box<[Quoted]>,
+    used: usize,
+}
 
 /// Room for a quoted static string (longer ones are not kept).
 const QUOTED: usize = 32;
 
+/// Slots of [`PlainStatics`], a power of two (the model has a few hundred names).
+const SLOTS: usize = 1024;
+
 /// A static string that needs no escape, between quotes, padded.
+/// An empty slot has `addr` 0.
 #[derive(Clone, Copy)]
 struct Quoted {
     addr: usize,
@@ -61,28 +71,44 @@ struct Quoted {
 
 impl PlainStatics {
     fn new() -> Self {
-        PlainStatics([Quoted { addr: 0, len: 0, bytes: [0; QUOTED] }; 256])
+        PlainStatics { slots: vec![Quoted { addr: 0, len: 0, bytes: [0; QUOTED] }; SLOTS].into_boxed_slice(), used: 0 }
     }
 
     fn slot(s: &str) -> usize {
-        // Fibonacci hashing: the top 8 bits of (address, length) times 2^64/φ
+        // Fibonacci hashing: the top 10 bits of (address, length) times 2^64/φ
         let key = (s.as_ptr() as usize as u64) ^ (s.len() as u64) << 48;
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOTS.trailing_zeros())) as usize
     }
 
+    #[inline(always)]
     fn get(&self, s: &'static str) -> Option<&Quoted> {
-        let q = &self.0[Self::slot(s)];
-        (q.addr == s.as_ptr() as usize && q.len == s.len()).then_some(q)
+        let mut i = Self::slot(s);
+        loop {
+            let q = &self.slots[i];
+            if q.addr == s.as_ptr() as usize && q.len == s.len() {
+                return Some(q);
+            }
+            if q.addr == 0 {
+                return None;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
     }
 
-    /// Keeps `s`, which needs no escape, if it fits.
+    /// Keeps `s`, which needs no escape and is not kept yet, if it fits and
+    /// the table is less than half full.
     fn insert(&mut self, s: &'static str) {
-        if s.len() + 2 <= QUOTED {
+        if s.len() + 2 <= QUOTED && self.used < SLOTS / 2 && !s.is_empty() {
             let mut bytes = [0; QUOTED];
             bytes[0] = b'"';
             bytes[1..=s.len()].copy_from_slice(s.as_bytes());
             bytes[s.len() + 1] = b'"';
-            self.0[Self::slot(s)] = Quoted { addr: s.as_ptr() as usize, len: s.len(), bytes };
+            let mut i = Self::slot(s);
+            while self.slots[i].addr != 0 {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            self.slots[i] = Quoted { addr: s.as_ptr() as usize, len: s.len(), bytes };
+            self.used += 1;
         }
     }
 }
@@ -129,7 +155,7 @@ impl<F: Formatter> Writer<'_, F> {
         self.new_static_string(s)
     }
 
-    /// [`Writer::static_string`] the first time (or after a collision).
+    /// [`Writer::static_string`] the first time (or for a name not kept).
     #[cold]
     fn new_static_string(&mut self, s: &'static str) -> Result {
         if next_escape(s.as_bytes(), 0).is_none() {
@@ -170,6 +196,44 @@ impl<F: Formatter> Writer<'_, F> {
             fmt.write_string_fragment(out, &s[run..]).map_err(Error::io)?;
         }
         fmt.end_string(out).map_err(Error::io)
+    }
+
+    /// An unsigned integer in decimal, the bytes itoa writes (serde_json's
+    /// formatters write integers with itoa and nothing around them). Below
+    /// 10^8 (all a report has) without a loop, a table or a `memcpy` call:
+    /// the eight digits, zero-padded, are made in one word (SWAR: two 4-digit
+    /// halves in 32-bit lanes, split into 2-digit ones in 16-bit lanes, then
+    /// into digits in bytes, dividing by multiplying), shifted past the
+    /// leading zeros, extended by eight bytes and cut to length; larger
+    /// numbers go to itoa.
+    #[inline(always)]
+    fn uint(&mut self, v: u64) -> Result {
+        if v >= 100_000_000 {
+            return self.fmt.write_u64(self.out, v).map_err(Error::io);
+        }
+        let (hi, lo) = (v / 10_000, v % 10_000);
+        let x = hi | lo << 32;
+        // each lane over 100 (exact for lanes below 43,699), then the rest
+        let hundreds = ((x * 10_486) >> 20) & 0x0000_007F_0000_007F;
+        let pairs = hundreds | (x - hundreds * 100) << 16;
+        // each lane over 10 (exact for lanes below 179), then the rest
+        let tens = ((pairs * 103) >> 10) & 0x000F_000F_000F_000F;
+        let digits = tens | (pairs - tens * 10) << 8;
+        // leading zero digits, at most 7 (0 is written "0")
+        let lead = (digits.trailing_zeros() / 8).min(7);
+        let end = self.out.len() + 8 - lead as usize;
+        self.out.extend_from_slice(&((digits | splat(b'0')) >> (8 * lead)).to_le_bytes());
+        self.out.truncate(end);
+        Ok(())
+    }
+
+    /// A signed integer: `-` then its magnitude, as itoa writes it.
+    #[inline]
+    fn int(&mut self, v: i64) -> Result {
+        if v < 0 {
+            self.out.push(b'-');
+        }
+        self.uint(v.unsigned_abs())
     }
 
     /// Opens `{"variant":` around the value of an enum variant with data.
@@ -224,14 +288,22 @@ fn two_halves(bytes: &[u8], at: usize, at2: usize) -> u64 {
     half(at) | half(at2) << 32
 }
 
-/// The first byte at or after `from` that [`needs_escape`], tested eight
-/// bytes at a time (SWAR). Most strings of a report are short keys and
-/// enum names, so the last (or only) bytes are read as one word too, that
-/// overlaps bytes already tested: the lowest flagged byte of a word is
-/// always a true one, and the bytes already tested have none.
+/// The first byte at or after `from` that [`needs_escape`]. Long strings
+/// (paragraph texts) are first skipped 64 bytes at a time while no byte of
+/// a block needs an escape (a loop the compiler turns into vector compares),
+/// then tested eight bytes at a time (SWAR). Most strings of a report are
+/// short keys and enum names, so the last (or only) bytes are read as one
+/// word too, that overlaps bytes already tested: the lowest flagged byte of
+/// a word is always a true one, and the bytes already tested have none.
 fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
     let len = bytes.len();
     let mut i = from;
+    while let Some(block) = bytes.get(i..i + 64) {
+        if block.iter().fold(false, |any, &b| any | needs_escape(b)) {
+            break;
+        }
+        i += 64;
+    }
     while i + 8 <= len {
         let found = flagged(word(bytes, i));
         if found != 0 {
@@ -286,31 +358,31 @@ impl<'b, 'a, F: Formatter> ser::Serializer for &'b mut Writer<'a, F> {
         self.fmt.write_bool(self.out, v).map_err(Error::io)
     }
     fn serialize_i8(self, v: i8) -> Result {
-        self.fmt.write_i8(self.out, v).map_err(Error::io)
+        self.int(i64::from(v))
     }
     fn serialize_i16(self, v: i16) -> Result {
-        self.fmt.write_i16(self.out, v).map_err(Error::io)
+        self.int(i64::from(v))
     }
     fn serialize_i32(self, v: i32) -> Result {
-        self.fmt.write_i32(self.out, v).map_err(Error::io)
+        self.int(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> Result {
-        self.fmt.write_i64(self.out, v).map_err(Error::io)
+        self.int(v)
     }
     fn serialize_i128(self, v: i128) -> Result {
         self.fmt.write_i128(self.out, v).map_err(Error::io)
     }
     fn serialize_u8(self, v: u8) -> Result {
-        self.fmt.write_u8(self.out, v).map_err(Error::io)
+        self.uint(u64::from(v))
     }
     fn serialize_u16(self, v: u16) -> Result {
-        self.fmt.write_u16(self.out, v).map_err(Error::io)
+        self.uint(u64::from(v))
     }
     fn serialize_u32(self, v: u32) -> Result {
-        self.fmt.write_u32(self.out, v).map_err(Error::io)
+        self.uint(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> Result {
-        self.fmt.write_u64(self.out, v).map_err(Error::io)
+        self.uint(v)
     }
     fn serialize_u128(self, v: u128) -> Result {
         self.fmt.write_u128(self.out, v).map_err(Error::io)
@@ -548,7 +620,30 @@ mod tests {
                 }
             }
         }
+        // long strings: in and after the 64-byte blocks
+        for len in [63, 64, 65, 127, 128, 129, 200] {
+            for at in 0..len {
+                for c in ['"', '\\', '\n', '\u{1f}'] {
+                    let s: String = (0..len).map(|k| if k == at { c } else { 'a' }).collect();
+                    assert_same(&s);
+                }
+            }
+        }
         assert_same(&"增长6.5%左右\u{1}“引号”\\".repeat(5));
+    }
+
+    /// Integers around every digit count and the fast path's limit.
+    #[test]
+    fn integers_like_serde_json() {
+        let mut ints: Vec<u64> = (0..=1000).collect();
+        for p in 1..20 {
+            let t = 10u64.pow(p);
+            ints.extend([t - 1, t, t + 1, t * 3 / 2]);
+        }
+        ints.extend([43_698, 43_699, 99_999_999, 100_000_000, u64::MAX]);
+        assert_same(&ints);
+        let signed: Vec<i64> = ints.iter().map(|&v| -(v.min(i64::MAX as u64) as i64)).chain([i64::MIN]).collect();
+        assert_same(&signed);
     }
 
     #[derive(Serialize)]
