@@ -638,7 +638,7 @@ mod tests {
         let mut ints: Vec<u64> = (0..=1000).collect();
         for p in 1..20 {
             let t = 10u64.pow(p);
-            ints.extend([t - 1, t, t + 1, t * 3 / 2]);
+            ints.extend([t - 1, t, t + 1, t + t / 2]);
         }
         ints.extend([43_698, 43_699, 99_999_999, 100_000_000, u64::MAX]);
         assert_same(&ints);
