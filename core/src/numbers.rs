@@ -989,7 +989,7 @@ impl<'t> Scanner<'t> {
             return self.t.len();
         };
         let step = i + c.len_utf8();
-        if self.starts(i, "百分之") || self.starts(i, "千分之") || self.starts(i, "万分之") {
+        if matches!(c, '百' | '千' | '万') && self.starts(i + c.len_utf8(), "分之") {
             return self.per_words(i);
         }
         match c {
@@ -1004,9 +1004,19 @@ impl<'t> Scanner<'t> {
             }
             _ => {}
         }
-        if self.starts(i, "一半") && !self.quoted(i) {
+        if c == '一' && self.starts(step, "半") && !self.quoted(i) {
             let q = simple(i, i + "一半".len(), 0.5, None, BaseUnit::Ratio, Form::Fraction);
             return self.finish(q, false);
+        }
+        // a lone Chinese numeral (进一步, 统一, 三农) followed by neither
+        // another numeral (or 点) nor anything that can make it a quantity
+        // is skipped before it is parsed: the checks below would return
+        // `step` for it
+        if is_cn_numeral(c)
+            && !matches!(self.ch(step), Some(d) if is_cn_numeral(d) || d == '点')
+            && !self.may_follow_numeral(step)
+        {
+            return step;
         }
         let Some(num) = self.numeral(i) else {
             return step;
