@@ -146,23 +146,22 @@ pub fn resolve(subject: &str, growth: bool, year: Option<i32>) -> Option<Resolve
     if subject.is_empty() {
         return None;
     }
+    // a trailer ends the subject only if its last byte does
+    let last = subject.as_bytes().last();
     let trailer_ends = t
         .trailers
         .iter()
-        .filter(|tr| subject.len() > tr.len() && subject.ends_with(**tr))
+        .filter(|tr| subject.len() > tr.len() && tr.as_bytes().last() == last && subject.ends_with(**tr))
         .map(|tr| subject.len() - tr.len());
     for end in std::iter::once(subject.len()).chain(trailer_ends) {
         let head = &subject[..end];
         let Some(candidates) = head.chars().next_back().and_then(|c| t.by_last.get(&c)) else { continue };
         // earliest start = longest alias
         for (alias, a) in candidates {
-            if !head.ends_with(alias) {
+            if a.growth_only && !growth || !ends_with(head, alias) {
                 continue;
             }
             let start = end - alias.len();
-            if a.growth_only && !growth {
-                continue;
-            }
             let Some(prefix) = t.prefix_scope(&head[..start]) else { continue };
             let mut scope = String::new();
             scope.push_str(prefix);
@@ -184,6 +183,15 @@ pub fn resolve(subject: &str, growth: bool, year: Option<i32>) -> Option<Resolve
         }
     }
     None
+}
+
+/// `head.ends_with(word)`, rejecting most words on the first two bytes
+/// before comparing the rest (the words of one last character share it).
+#[inline]
+fn ends_with(head: &str, word: &str) -> bool {
+    let (h, w) = (head.as_bytes(), word.as_bytes());
+    let Some(off) = h.len().checked_sub(w.len()) else { return false };
+    h.get(off..off + 2) == w.get(..2) && h[off..] == *w
 }
 
 #[cfg(test)]
