@@ -34,6 +34,9 @@ struct Alias {
 struct Table {
     aliases: FastMap<&'static str, Alias>,
     trailers: Vec<&'static str>,
+    /// The last bytes of the trailers: a subject ending in another byte
+    /// ends in no trailer.
+    trailer_last: [bool; 256],
     /// Prefix words kept as scope (全省, 限额以上 …), longest first.
     scopes: Vec<&'static str>,
     /// Prefix words dropped (新增, 累计 …), longest first.
@@ -107,7 +110,13 @@ fn table() -> &'static Table {
         for v in by_last.values_mut() {
             v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
-        Table { aliases, trailers, scopes, ignore, places, by_last }
+        let mut trailer_last = [false; 256];
+        for tr in &trailers {
+            if let Some(&b) = tr.as_bytes().last() {
+                trailer_last[usize::from(b)] = true;
+            }
+        }
+        Table { aliases, trailers, trailer_last, scopes, ignore, places, by_last }
     })
 }
 
@@ -148,8 +157,8 @@ pub fn resolve(subject: &str, growth: bool, year: Option<i32>) -> Option<Resolve
     }
     // a trailer ends the subject only if its last byte does
     let last = subject.as_bytes().last();
-    let trailer_ends = t
-        .trailers
+    let trailers: &[&str] = if last.is_some_and(|&b| t.trailer_last[usize::from(b)]) { &t.trailers } else { &[] };
+    let trailer_ends = trailers
         .iter()
         .filter(|tr| subject.len() > tr.len() && tr.as_bytes().last() == last && subject.ends_with(**tr))
         .map(|tr| subject.len() - tr.len());
