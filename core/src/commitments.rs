@@ -1721,6 +1721,18 @@ fn sentence(
     if te <= ts {
         return;
     }
+    // outside the commitment parts and the targets block only a clause with
+    // a target or (in an outlook part) a fiscal cue is kept, and only a
+    // plan lead-in matters for what follows: a sentence with none of them
+    // is left at once (what lies inside it lies inside `ts..se`)
+    if !full && !in_block && t.is_char_boundary(se) {
+        let cats = lx.cats_in(ts, se);
+        if cats & Cat::PlanLead.bit() == 0
+            && (!outlook || (cats & Cat::FiscalCue.bit() == 0 && !ctx.has_targets(ts, se)))
+        {
+            return;
+        }
+    }
     if lx.longest_at(Cat::NotStart, ts).is_some() && !ctx.has_targets(ts, te) {
         // "各位代表!" is its own sentence; "让我们…" is no pledge
         return;
