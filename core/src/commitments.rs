@@ -1221,6 +1221,9 @@ struct Draft {
     /// For a clause of one piece, as [`sentence`] found it: (a verb or a
     /// modality cue, a target) in `start..end`.
     facts: Option<(bool, bool)>,
+    /// [`Lexed::cats_in`] of `start..end`, when [`sentence`] read it (for
+    /// [`finish`]).
+    cats: Option<u32>,
 }
 
 struct Ctx<'a, 'n> {
@@ -1527,6 +1530,7 @@ pub fn extract(
                 list_item: Some(ListItemRef { list: l.id, ordinal: it.ordinal }),
                 paragraph: targets::paragraph_of(paragraphs, it.start),
                 facts: None,
+                cats: None,
             });
         }
     }
@@ -1721,6 +1725,18 @@ fn sentence(
     if te <= ts {
         return;
     }
+    // outside the commitment parts and the targets block only a clause with
+    // a target or (in an outlook part) a fiscal cue is kept, and only a
+    // plan lead-in matters for what follows: a sentence with none of them
+    // is left at once (what lies inside it lies inside `ts..se`)
+    if !full && !in_block && t.is_char_boundary(se) {
+        let cats = lx.cats_in(ts, se);
+        if cats & Cat::PlanLead.bit() == 0
+            && (!outlook || (cats & Cat::FiscalCue.bit() == 0 && !ctx.has_targets(ts, se)))
+        {
+            return;
+        }
+    }
     if lx.longest_at(Cat::NotStart, ts).is_some() && !ctx.has_targets(ts, te) {
         // "各位代表!" is its own sentence; "让我们…" is no pledge
         return;
@@ -1827,10 +1843,11 @@ fn sentence(
             list_item: None,
             paragraph: None,
             facts: Some((verb || modality, has_targets)),
+            cats: None,
         });
     }
     // "…;在实际工作中争取更好结果" standing alone after the targets raises them all
-    for d in merged.drain(..) {
+    for mut d in merged.drain(..) {
         let (s, e) = (d.start, d.end);
         if ctx.has_absent(s, e) {
             continue;
@@ -1838,6 +1855,9 @@ fn sentence(
         let has_targets = d.facts.map_or_else(|| ctx.has_targets(s, e), |f| f.1);
         // (only read without targets)
         let cats = if has_targets { 0 } else { lx.cats_in(s, e) };
+        if !has_targets {
+            d.cats = Some(cats);
+        }
         if !has_targets && (self_assessment(ctx, s, e, cats) || cats & Cat::Explain.bit() != 0) {
             continue;
         }
@@ -1914,7 +1934,7 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
         }
     }
     // kind
-    let cats = lx.cats_in(s, e);
+    let cats = d.cats.unwrap_or_else(|| lx.cats_in(s, e));
     let plan = d.plan || plan_clause(ctx, s, e, &targets, cats);
     let has_canonical = targets.iter().any(|&k| ctx.indicators[k].metric.id.is_some());
     let stage = action.as_ref().map(|a| a.stage);
