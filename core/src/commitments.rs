@@ -577,6 +577,8 @@ impl<'t> Lexed<'t> {
             years.extend(years_in(t, rs, re));
             Self::lex(v, t, (rs, re), &mut hits, &mut quotes);
         }
+        // (the guess above is often twice too many: the hits live to the end of the stage)
+        hits.shrink_to_fit();
         Self::finish(t, hits, quotes, years)
     }
 
@@ -1650,6 +1652,8 @@ pub fn extract(
     }
     drafts.sort_by_key(|d| (d.start, d.end));
     drafts.dedup_by(|b, a| b.start < a.end && b.start >= a.start);
+    // (they live while the commitments are built: no spare room)
+    drafts.shrink_to_fit();
     let mut verbs = Vec::new();
     drafts.into_iter().enumerate().map(|(id, d)| finish(&ctx, id, d, &scratch.arena, &mut verbs)).collect()
 }
