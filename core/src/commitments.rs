@@ -1654,8 +1654,16 @@ pub fn extract(
     drafts.dedup_by(|b, a| b.start < a.end && b.start >= a.start);
     // (they live while the commitments are built: no spare room)
     drafts.shrink_to_fit();
+    scratch.arena.shrink_to_fit();
     let mut verbs = Vec::new();
-    drafts.into_iter().enumerate().map(|(id, d)| finish(&ctx, id, d, &scratch.arena, &mut verbs)).collect()
+    let mut out: Vec<Commitment> =
+        drafts.into_iter().enumerate().map(|(id, d)| finish(&ctx, id, d, &scratch.arena, &mut verbs)).collect();
+    // the clause texts, once the lexed text and the drafts are freed
+    drop((ctx, scratch));
+    for c in &mut out {
+        c.text = norm.original()[c.start..c.end].to_string();
+    }
+    out
 }
 
 /// The top-level ancestor of section `s`.
@@ -1997,7 +2005,8 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
         paragraph: d.paragraph,
         start: os,
         end: oe,
-        text: original[os..oe].to_string(),
+        // (copied by [`extract`] once its working set is freed)
+        text: String::new(),
         kind,
         action,
         object,
