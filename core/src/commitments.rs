@@ -577,6 +577,8 @@ impl<'t> Lexed<'t> {
             years.extend(years_in(t, rs, re));
             Self::lex(v, t, (rs, re), &mut hits, &mut quotes);
         }
+        // (the guess above is often twice too many: the hits live to the end of the stage)
+        hits.shrink_to_fit();
         Self::finish(t, hits, quotes, years)
     }
 
@@ -1654,8 +1656,22 @@ pub fn extract(
     }
     drafts.sort_by_key(|d| (d.start, d.end));
     drafts.dedup_by(|b, a| b.start < a.end && b.start >= a.start);
+    // (they live while the commitments are built: no spare room)
+    drafts.shrink_to_fit();
+    scratch.arena.shrink_to_fit();
     let mut verbs = Vec::new();
-    drafts.into_iter().enumerate().map(|(id, d)| finish(&ctx, id, d, &scratch.arena, &mut verbs)).collect()
+    let mut out: Vec<Commitment> =
+        drafts.into_iter().enumerate().map(|(id, d)| finish(&ctx, id, d, &scratch.arena, &mut verbs)).collect();
+    // the clause and object texts, once the lexed text and the drafts are freed
+    drop((ctx, scratch));
+    let original = norm.original();
+    for c in &mut out {
+        c.text = original[c.start..c.end].to_string();
+        if let Some(o) = &mut c.object {
+            o.text = original[o.start..o.end].to_string();
+        }
+    }
+    out
 }
 
 /// The top-level ancestor of section `s`.
@@ -1881,7 +1897,6 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     let norm = ctx.norm;
     let (s, e) = (d.start, d.end);
     let (os, oe) = norm.to_original(s, e);
-    let original = norm.original();
     let targets: Vec<usize> = ctx.targets_in(s, e).collect();
     // facts per piece; the action is the most advanced verb of all pieces
     verbs.clear();
@@ -1918,7 +1933,8 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     let object = metric_object
         .or_else(|| head_object.map(|(a, b)| norm.to_original(a, b)))
         .filter(|(a, b)| b > a)
-        .map(|(a, b)| TextSpan { text: original[a..b].to_string(), start: a, end: b });
+        // (its text is copied by [`extract`] once its working set is freed)
+        .map(|(a, b)| TextSpan { text: String::new(), start: a, end: b });
     let mut modality = all.modality.map_or(Modality::Firm, |m| m.0);
     if d.better && modality_rank(Modality::Strive) > modality_rank(modality) {
         modality = Modality::Strive;
@@ -1938,7 +1954,6 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     let plan = d.plan || plan_clause(ctx, s, e, &targets, cats);
     let has_canonical = targets.iter().any(|&k| ctx.indicators[k].metric.id.is_some());
     let stage = action.as_ref().map(|a| a.stage);
-    let obj_text = object.as_ref().map_or("", |o| o.text.as_str());
     // (mapped back when asked)
     let in_obj =
         |cat: Cat| object.as_ref().is_some_and(|o| lx.has(cat, norm.from_original(o.start), norm.from_original(o.end)));
@@ -1982,7 +1997,6 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     } else {
         CommitmentKind::Policy
     };
-    let _ = obj_text;
     // deadline
     let r = if d.in_block { ctx.block_year } else { ctx.year };
     let deadline = match deadline_in(lx, s, e, ctx.year, cats) {
@@ -2013,7 +2027,8 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
         paragraph: d.paragraph,
         start: os,
         end: oe,
-        text: original[os..oe].to_string(),
+        // (copied by [`extract`] once its working set is freed)
+        text: String::new(),
         kind,
         action,
         object,

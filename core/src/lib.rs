@@ -121,11 +121,23 @@ impl Parser {
             }
         }
         diagnostics.append(&mut outline_diags);
+        drop(layout);
+        // The paragraph texts (copies of `text[start..end]`, about the size of
+        // the input) are read by no later stage: they are dropped here and
+        // copied again at the end, once the working sets of the commitment
+        // and indicator stages are freed, so the peak never holds both.
+        for p in &mut paragraphs {
+            p.text = String::new();
+        }
         let mut indicators = indicators::extract(&norm, &sections, &paragraphs, &meta);
         let block = targets::apply(&norm, &sections, &paragraphs, &mut indicators, &meta);
         let lists = lists::extract(&norm, &sections, &paragraphs, &mut diagnostics);
         let commitments =
             commitments::extract(&norm, &sections, &paragraphs, &indicators, &lists, &meta, block.as_ref());
+        drop((norm, block));
+        for p in &mut paragraphs {
+            p.text = text[p.start..p.end].to_string();
+        }
         Report {
             schema_version: SCHEMA_VERSION.to_string(),
             offset_unit: OffsetUnit::Utf8,
