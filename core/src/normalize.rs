@@ -133,12 +133,31 @@ impl Builder {
     }
 }
 
+/// What [`fold`] gives: the folded text and what it noted on the way.
+struct Folded {
+    out: Builder,
+    /// Offsets of the break chars ([`is_break`]) in the folded text.
+    breaks: Vec<usize>,
+    script: Script,
+    /// Per line break of the folded text: its offset and the number of chars
+    /// before it (so a line's length in chars costs no pass over it).
+    newlines: Vec<(usize, usize)>,
+    /// The number of chars of the folded text.
+    chars: usize,
+    /// Offsets of the spaces of the folded text.
+    spaces: Vec<usize>,
+}
+
 /// The first pass: every char folded (nothing joined yet), with the break
-/// positions and the script. Runs of chars that fold to themselves are
-/// copied whole.
-fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
+/// positions, the line breaks, the spaces and the script. Runs of chars that
+/// fold to themselves are copied whole.
+fn fold(original: &str) -> Folded {
     let mut out = Builder::with_capacity(original.len());
     let mut breaks = Vec::new();
+    let mut newlines = Vec::new();
+    let mut spaces = Vec::new();
+    // The chars of the folded text so far (the uncopied run included).
+    let mut chars = 0usize;
     // Simplified-only chars are counted only when the traditional ones are
     // enough to make the script anything but simplified.
     let mut trad = 0usize;
@@ -151,16 +170,28 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
         let lead = bytes[i];
         if lead < 0x80 {
             match lead {
-                b'\r' | b'\t' => {
+                b'\r' => {
                     out.copy(&original[run..i], run);
-                    if lead == b'\t' {
-                        out.push(' ', i, 1);
-                    }
+                    run = i + 1;
+                    i += 1;
+                    continue;
+                }
+                b'\t' => {
+                    out.copy(&original[run..i], run);
+                    spaces.push(out.text.len());
+                    out.push(' ', i, 1);
                     run = i + 1;
                 }
-                b';' | b'!' | b'?' | b'\n' | b',' | b':' => breaks.push(out.text.len() + (i - run)),
+                b' ' => spaces.push(out.text.len() + (i - run)),
+                b'\n' => {
+                    let at = out.text.len() + (i - run);
+                    breaks.push(at);
+                    newlines.push((at, chars));
+                }
+                b';' | b'!' | b'?' | b',' | b':' => breaks.push(out.text.len() + (i - run)),
                 _ => {}
             }
+            chars += 1;
             i += 1;
             continue;
         }
@@ -177,6 +208,7 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
         };
         if e & !SIMP_ONLY == 0 {
             // Unchanged, no break, not traditional (most chars): stays in the run.
+            chars += 1;
             i += w;
             continue;
         }
@@ -186,13 +218,18 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
             if e & BREAK != 0 {
                 breaks.push(out.text.len() + (i - run));
             }
+            chars += 1;
         } else {
             out.copy(&original[run..i], run);
             if e & DROP == 0 {
                 if e & BREAK != 0 {
                     breaks.push(out.text.len());
                 }
+                if e & CHAR_BITS == u32::from(b' ') {
+                    spaces.push(out.text.len());
+                }
                 out.push(char::from_u32(e & CHAR_BITS).unwrap_or(char::REPLACEMENT_CHARACTER), i, w);
+                chars += 1;
             }
             run = i + w;
         }
@@ -207,7 +244,7 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
     } else {
         Script::Simplified
     };
-    (out, breaks, script)
+    Folded { out, breaks, script, newlines, chars, spaces }
 }
 
 /// The number of chars of `original` with the [`SIMP_ONLY`] flag.
@@ -444,9 +481,10 @@ impl<'a> Normalized<'a> {
     /// [`decide`] picks the spaces and line breaks to drop, and one more pass
     /// (only when something is dropped) copies the rest.
     pub fn new(original: &'a str) -> Self {
-        let (folded, breaks, script) = fold(original);
-        let drops = decide(&folded.text, &breaks);
-        let (Builder { text, anchors, grew, .. }, breaks) = compact(folded, breaks, &drops);
+        let folded = fold(original);
+        let drops = decide(&folded);
+        let script = folded.script;
+        let (Builder { text, anchors, grew, .. }, breaks) = compact(folded.out, folded.breaks, &drops);
         let by_norm = block_index(&anchors, text.len(), |a| a.norm);
         let by_orig = block_index(&anchors, original.len(), |a| a.orig);
         Normalized { original, text, anchors, by_norm, by_orig, breaks, script, same_width: !grew }
@@ -613,61 +651,75 @@ fn is_wide_punct(c: char) -> bool {
     matches!(c, '、' | '。' | '…' | '“' | '”' | '《' | '》')
 }
 
-/// The physical lines of `text`, and the runs of spaces inside a line
-/// between two Han characters (to drop: "政 府 工 作 报 告"). The line breaks
-/// are among `breaks` (every break char's offset, sorted), so the text is not
-/// searched for them again.
-fn phys_lines(text: &str, breaks: &[usize]) -> (Vec<PhysLine>, Vec<(usize, usize)>) {
-    let b = text.as_bytes();
-    let mut lines = Vec::new();
+/// The physical lines of the folded text, and the runs of spaces inside a
+/// line between two Han characters (to drop: "政 府 工 作 报 告"). The line
+/// breaks, the chars before each and the spaces were noted by [`fold`], so
+/// the text is not searched for them again.
+fn phys_lines(f: &Folded) -> (Vec<PhysLine>, Vec<(usize, usize)>) {
+    let text = &f.out.text;
+    let mut lines = Vec::with_capacity(f.newlines.len() + 1);
     let mut han_spaces = Vec::new();
-    let mut from = 0;
-    for to in breaks.iter().copied().filter(|&p| b[p] == b'\n').chain([text.len()]) {
-        if let Some(l) = phys_line(text, from, to, &mut han_spaces) {
+    let (mut from, mut from_chars) = (0, 0);
+    let mut sp = 0;
+    for (to, to_chars) in f.newlines.iter().copied().chain([(text.len(), f.chars)]) {
+        let mut se = sp;
+        while f.spaces.get(se).is_some_and(|&p| p < to) {
+            se += 1;
+        }
+        if let Some(l) = phys_line(text, from, to, to_chars - from_chars, &f.spaces[sp..se], &mut han_spaces) {
             lines.push(l);
         }
+        sp = se;
         from = to + 1;
+        from_chars = to_chars + 1;
     }
     (lines, han_spaces)
 }
 
-/// The line `text[from..to]` (no line break inside); `None` when it holds
-/// nothing but spaces. Its punctuation is looked at only when asked.
-fn phys_line(text: &str, from: usize, to: usize, han_spaces: &mut Vec<(usize, usize)>) -> Option<PhysLine> {
+/// The line `text[from..to]` (no line break inside) of `chars` chars, with
+/// the offsets of its spaces; `None` when it holds nothing but spaces. Its
+/// punctuation is looked at only when asked.
+fn phys_line(
+    text: &str,
+    from: usize,
+    to: usize,
+    chars: usize,
+    spaces: &[usize],
+    han_spaces: &mut Vec<(usize, usize)>,
+) -> Option<PhysLine> {
     let b = text.as_bytes();
     let first = from + b[from..to].iter().position(|&x| x != b' ')?;
     let mut end = to;
     while b[end - 1] == b' ' {
         end -= 1;
     }
-    let body = &b[first..end];
-    // Every byte that starts a char (not a continuation byte 0x80–0xBF).
-    let chars = body.iter().filter(|&&x| (x as i8) >= -0x40).count();
-    let spaces = if body.contains(&b' ') { inner_spaces(text, first, end, han_spaces) } else { 0 };
+    // The spaces of `first..end` (every space before `first` or from `end` on trims).
+    let inner = &spaces[first - from..spaces.len() - (to - end)];
+    if !inner.is_empty() {
+        han_runs(text, inner, han_spaces);
+    }
     let last_char = text[..end].chars().next_back().unwrap_or(' ');
     let last = end - last_char.len_utf8();
-    Some(PhysLine { first, last, end, last_char, len: chars - spaces })
+    Some(PhysLine { first, last, end, last_char, len: chars - (first - from) - (to - end) - inner.len() })
 }
 
-/// Counts the spaces of `text[first..end]` and notes each run between two
-/// Han characters in `han_spaces`.
-fn inner_spaces(text: &str, first: usize, end: usize, han_spaces: &mut Vec<(usize, usize)>) -> usize {
-    let b = text.as_bytes();
-    let mut count = 0;
-    let mut k = first;
-    while let Some(at) = b[k..end].iter().position(|&x| x == b' ') {
-        let s = k + at;
-        k = s;
-        while b[k] == b' ' {
+/// Notes each run of `spaces` (sorted offsets of spaces inside a line)
+/// that stands between two Han characters in `han_spaces`.
+fn han_runs(text: &str, spaces: &[usize], han_spaces: &mut Vec<(usize, usize)>) {
+    let mut k = 0;
+    while k < spaces.len() {
+        let s = spaces[k];
+        let mut e = s + 1;
+        k += 1;
+        while spaces.get(k) == Some(&e) {
+            e += 1;
             k += 1;
         }
-        count += k - s;
         let han_before = text[..s].chars().next_back().is_some_and(is_han);
-        if han_before && text[k..].chars().next().is_some_and(is_han) {
-            han_spaces.push((s, k));
+        if han_before && text[e..].chars().next().is_some_and(is_han) {
+            han_spaces.push((s, e));
         }
     }
-    count
 }
 
 /// `true` when a line starting at `text` begins a new unit of its own: a
@@ -680,10 +732,10 @@ fn starts_block(text: &str) -> bool {
 }
 
 /// Decides what of the folded text to drop: spaces between Han characters
-/// and line breaks that are wraps (`breaks`: the offsets of every break char,
-/// from [`fold`]). Returns sorted, disjoint byte ranges.
-fn decide(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
-    let (lines, mut drops) = phys_lines(text, breaks);
+/// and line breaks that are wraps. Returns sorted, disjoint byte ranges.
+fn decide(f: &Folded) -> Vec<(usize, usize)> {
+    let text = f.out.text.as_str();
+    let (lines, mut drops) = phys_lines(f);
     let width = wrap_width(&lines);
     let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !starts_block(&text[l.first..]));
     // Whether the logical line built so far starts with a heading marker.
