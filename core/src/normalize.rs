@@ -626,6 +626,11 @@ struct PhysLine {
     last_char: char,
     /// Number of non-space chars.
     len: usize,
+    /// Starts with a heading marker ([`starts_heading`] from its first char).
+    heading: bool,
+    /// Begins a unit of its own: a heading marker, a dash bullet, a bracketed
+    /// line, a salutation.
+    block: bool,
 }
 
 impl PhysLine {
@@ -700,7 +705,10 @@ fn phys_line(
     }
     let last_char = text[..end].chars().next_back().unwrap_or(' ');
     let last = end - last_char.len_utf8();
-    Some(PhysLine { first, last, end, last_char, len: chars - (first - from) - (to - end) - inner.len() })
+    let len = chars - (first - from) - (to - end) - inner.len();
+    let heading = starts_heading(&text[first..]);
+    let block = heading || starts_block_but_heading(&text[first..]);
+    Some(PhysLine { first, last, end, last_char, len, heading, block })
 }
 
 /// Notes each run of `spaces` (sorted offsets of spaces inside a line)
@@ -722,13 +730,12 @@ fn han_runs(text: &str, spaces: &[usize], han_spaces: &mut Vec<(usize, usize)>) 
     }
 }
 
-/// `true` when a line starting at `text` begins a new unit of its own: a
-/// heading marker, a dash bullet, a bracketed line, a salutation.
-fn starts_block(text: &str) -> bool {
+/// `true` when a line starting at `text` begins a new unit of its own
+/// without a heading marker ([`starts_heading`]): a dash bullet, a bracketed
+/// line, a salutation.
+fn starts_block_but_heading(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
-    starts_heading(text)
-        || matches!(first, '—' | '-' | '―' | '(' | '[' | '【' | '<' | '*' | '#')
-        || text.starts_with("各位代表")
+    matches!(first, '—' | '-' | '―' | '(' | '[' | '【' | '<' | '*' | '#') || text.starts_with("各位代表")
 }
 
 /// Decides what of the folded text to drop: spaces between Han characters
@@ -737,27 +744,25 @@ fn decide(f: &Folded) -> Vec<(usize, usize)> {
     let text = f.out.text.as_str();
     let (lines, mut drops) = phys_lines(f);
     let width = wrap_width(&lines);
-    let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !starts_block(&text[l.first..]));
+    let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !l.block);
     // Whether the logical line built so far starts with a heading marker.
-    let mut marker_chain = lines.first().is_some_and(|l| starts_heading(&text[l.first..]));
+    let mut marker_chain = lines.first().is_some_and(|l| l.heading);
     // Whether the logical line built so far stops mid-sentence.
-    let mut open = lines
-        .first()
-        .is_some_and(|l| !ends_sentence(l.last_char) && !starts_heading(&text[l.first..]) && l.inner_punct(text));
+    let mut open = lines.first().is_some_and(|l| !ends_sentence(l.last_char) && !l.heading && l.inner_punct(text));
     for w in 0..lines.len().saturating_sub(1) {
         let (p, n) = (&lines[w], &lines[w + 1]);
         let pc = p.last_char;
         let nc = n.first_char(text);
         let breaks = text.as_bytes()[p.end..n.first].iter().filter(|&&b| b == b'\n').count();
-        let p_marker = starts_heading(&text[p.first..]);
-        let n_block = starts_block(&text[n.first..]);
+        let p_marker = p.heading;
+        let n_block = n.block;
         let n_fragment = n.len <= 4 && !n_block && text[n.first..n.end].chars().all(|c| is_han(c) || c == ' ');
         // Hard-wrapped text: a full line that does not end a sentence runs on
         // (closing quotes and brackets do not end one: "…条例》\n等9件").
         let wrapped = breaks == 1
             && width.is_some_and(|wd| p.len + 1 >= wd)
             && !matches!(pc, '。' | '!' | '?' | ':' | ';' | '…')
-            && !starts_heading(&text[n.first..])
+            && !n.heading
             && !matches!(nc, '—' | '-' | '―');
         let before_last = text[..p.last].chars().next_back().unwrap_or(' ');
         let join = continues_line(nc)
@@ -776,14 +781,14 @@ fn decide(f: &Folded) -> Vec<(usize, usize)> {
                 && !n_block
                 && lines.get(w + 2).is_some_and(|l| continues_line(l.first_char(text))))
             // A split heading or phrase ("五、民主\n法制\n建设和…", "加强民主\n法制\n建设").
-            || ((p_marker || (p.len >= 3 && !p.any_punct(text))) && p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && has_next(w + 1));
+            || (p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && (p_marker || (p.len >= 3 && !p.any_punct(text))) && has_next(w + 1));
         if join {
             drops.push((p.end, n.first));
             // A split heading continues only through fragments; a sentence through anything unfinished.
             open = !ends_sentence(n.last_char)
                 && if marker_chain { n_fragment } else { open || n.inner_punct(text) || n.len <= 14 };
         } else {
-            marker_chain = starts_heading(&text[n.first..]);
+            marker_chain = n.heading;
             open = !ends_sentence(n.last_char) && !marker_chain && n.inner_punct(text);
         }
     }
