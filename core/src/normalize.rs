@@ -511,6 +511,13 @@ impl<'a> Normalized<'a> {
         out
     }
 
+    /// The offsets of the line breaks of the normalized text, in order
+    /// (collected while normalizing, among the breaks of [`Normalized::pieces`]).
+    pub(crate) fn line_breaks(&self) -> impl Iterator<Item = usize> + '_ {
+        let b = self.text.as_bytes();
+        self.breaks.iter().copied().filter(move |&p| b[p] == b'\n')
+    }
+
     /// The normalized text.
     pub fn text(&self) -> &str {
         &self.text
