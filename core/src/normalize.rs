@@ -167,7 +167,20 @@ fn fold(original: &str) -> Folded {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let lead = bytes[i];
+        // A run of three-byte chars (CJK) that fold to themselves with no
+        // flag (most of a report) in a tight loop.
+        let mut rest = &bytes[i..];
+        while let [lead, b1, b2, ref tail @ ..] = *rest {
+            let u = (lead as usize & 0x0F) << 12 | (b1 as usize & 0x3F) << 6 | (b2 as usize & 0x3F);
+            if lead & 0xF0 != 0xE0 || table[u] & !SIMP_ONLY != 0 {
+                break;
+            }
+            rest = tail;
+        }
+        let skipped = bytes.len() - i - rest.len();
+        chars += skipped / 3;
+        i += skipped;
+        let Some(&lead) = bytes.get(i) else { break };
         if lead < 0x80 {
             match lead {
                 b'\r' => {
