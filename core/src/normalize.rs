@@ -313,21 +313,42 @@ pub fn is_break(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | ',' | '，' | ':' | '：' | '…')
 }
 
-fn table(data: &str) -> CharMap<char> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| {
-            let mut it = l.split('\t');
-            let a = it.next()?.chars().next()?;
-            let b = it.next()?.chars().next()?;
-            Some((a, b))
-        })
-        .collect()
+/// The rows of a two-column char table (`FROM<TAB>TO`, `#` comments): the
+/// first chars of its first two fields, in file order (a later row of the
+/// same char wins). The lines are cut at their bytes (the file has
+/// thousands of short ones).
+fn pairs(data: &str) -> Vec<(char, char)> {
+    let bytes = data.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 8);
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| start + k);
+        let line = &data[start..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        start = end + 1;
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(tab) = line.bytes().position(|b| b == b'\t') else { continue };
+        let from = line[..tab].chars().next();
+        let to = line[tab + 1..].chars().next().filter(|&c| c != '\t');
+        if let (Some(a), Some(b)) = (from, to) {
+            out.push((a, b));
+        }
+    }
+    out
 }
+
+fn table(data: &str) -> CharMap<char> {
+    pairs(data).into_iter().collect()
+}
+
+const TRAD_DATA: &str = include_str!("../data/trad2simp.tsv");
+const COMPAT_DATA: &str = include_str!("../data/cjk_compat.tsv");
 
 fn trad_table() -> &'static CharMap<char> {
     static T: OnceLock<CharMap<char>> = OnceLock::new();
-    T.get_or_init(|| table(include_str!("../data/trad2simp.tsv")))
+    T.get_or_init(|| table(TRAD_DATA))
 }
 
 fn simp_only() -> &'static CharSet {
@@ -340,7 +361,7 @@ fn simp_only() -> &'static CharSet {
 
 fn compat_table() -> &'static CharMap<char> {
     static T: OnceLock<CharMap<char>> = OnceLock::new();
-    T.get_or_init(|| table(include_str!("../data/cjk_compat.tsv")))
+    T.get_or_init(|| table(COMPAT_DATA))
 }
 
 /// `true` for CJK unified ideographs (the BMP blocks and extension B+).
@@ -400,16 +421,129 @@ const DROP: u32 = 1 << 28;
 const TRAD_KEY: u32 = 1 << 29;
 const SIMP_ONLY: u32 = 1 << 30;
 
+/// The tables a char folds through: `data/trad2simp.tsv`,
+/// `data/cjk_compat.tsv` and the simplified-only chars (the traditional
+/// table's values that are none of its keys).
+trait Tables {
+    fn trad(&self, c: char) -> Option<char>;
+    fn compat(&self, c: char) -> Option<char>;
+    fn simp_only(&self, c: char) -> bool;
+}
+
+/// The tables as hash maps, built on first use: only [`entry`] of a char
+/// outside the BMP asks them (the [`fold_table`] holds the rest).
+struct Maps;
+
+impl Tables for Maps {
+    fn trad(&self, c: char) -> Option<char> {
+        trad_table().get(&c).copied()
+    }
+    fn compat(&self, c: char) -> Option<char> {
+        compat_table().get(&c).copied()
+    }
+    fn simp_only(&self, c: char) -> bool {
+        simp_only().contains(&c)
+    }
+}
+
+/// The tables as arrays indexed by BMP code point (the char plus one, 0 for
+/// none), what [`build_table`] reads them through with no hashing. The rows
+/// of traditional chars outside the BMP are a sorted list (a few BMP
+/// compatibility chars fold to one of them); anything else outside the BMP
+/// is asked of the [`Maps`] (which [`build_table`] never does).
+struct Arrays {
+    trad: Vec<u32>,
+    compat: Vec<u32>,
+    /// Per BMP char: a value of the traditional table.
+    trad_value: Vec<bool>,
+    /// The BMP chars the tables name: keys of either, values of the
+    /// traditional one (some more than once).
+    named: Vec<char>,
+    /// The traditional rows of chars outside the BMP, sorted, one per char.
+    trad_far: Vec<(char, char)>,
+}
+
+impl Arrays {
+    fn new() -> Self {
+        // One table: BMP rows into the array (a later row of a char wins, as
+        // in the maps) and their chars into `named`, the others into a list.
+        fn load(data: &str, named: &mut Vec<char>) -> (Vec<u32>, Vec<(char, char)>) {
+            let mut near = vec![0u32; 0x10000];
+            let mut far = Vec::new();
+            for (a, b) in pairs(data) {
+                match near.get_mut(a as usize) {
+                    Some(x) => {
+                        *x = b as u32 + 1;
+                        named.push(a);
+                    }
+                    None => far.push((a, b)),
+                }
+            }
+            (near, far)
+        }
+        let mut named = Vec::new();
+        let (trad, mut trad_far) = load(TRAD_DATA, &mut named);
+        let keys = named.len();
+        let (compat, _) = load(COMPAT_DATA, &mut named);
+        trad_far.reverse();
+        trad_far.sort_by_key(|p| p.0);
+        trad_far.dedup_by_key(|p| p.0);
+        let mut trad_value = vec![false; 0x10000];
+        let values = named[..keys].iter().filter_map(|&k| char::from_u32(trad[k as usize].wrapping_sub(1)));
+        let values: Vec<char> = values.chain(trad_far.iter().map(|p| p.1)).collect();
+        for v in values {
+            if let Some(x) = trad_value.get_mut(v as usize) {
+                *x = true;
+                named.push(v);
+            }
+        }
+        Arrays { trad, compat, trad_value, named, trad_far }
+    }
+
+    /// The value of BMP char `c` in `array`.
+    fn at(array: &[u32], c: char) -> Option<char> {
+        array.get(c as usize).and_then(|&v| char::from_u32(v.checked_sub(1)?))
+    }
+}
+
+impl Tables for Arrays {
+    fn trad(&self, c: char) -> Option<char> {
+        if (c as usize) < self.trad.len() {
+            Arrays::at(&self.trad, c)
+        } else {
+            self.trad_far.binary_search_by_key(&c, |p| p.0).ok().map(|i| self.trad_far[i].1)
+        }
+    }
+    fn compat(&self, c: char) -> Option<char> {
+        if (c as usize) < self.compat.len() {
+            Arrays::at(&self.compat, c)
+        } else {
+            Maps.compat(c)
+        }
+    }
+    fn simp_only(&self, c: char) -> bool {
+        match self.trad_value.get(c as usize) {
+            Some(&value) => value && self.trad(c).is_none(),
+            None => Maps.simp_only(c),
+        }
+    }
+}
+
 /// What folding does to a char, as one entry: the folded char and flags
 /// (computed through the tables; [`fold_table`] caches it).
 fn entry(c: char) -> u32 {
+    entry_in(&Maps, c)
+}
+
+/// [`entry`] through `tables`.
+fn entry_in(tables: &impl Tables, c: char) -> u32 {
     let u = c as u32;
     let folded = match c {
         '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{3000}' | '\r' => None,
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => Some(' '),
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u - 0xFEE0),
         _ if u < HAN_TABLES_FIRST => Some(c),
-        _ => Some(slow_fold(c)),
+        _ => Some(slow_fold(tables, c)),
     };
     let mut e = match folded {
         None => DROP,
@@ -420,9 +554,9 @@ fn entry(c: char) -> u32 {
         e |= BREAK;
     }
     if u >= HAN_TABLES_FIRST && !(0xFF01..=0xFF5E).contains(&u) && !matches!(c, '\u{FEFF}' | '\u{3000}') {
-        if trad_table().contains_key(&c) {
+        if tables.trad(c).is_some() {
             e |= TRAD_KEY;
-        } else if simp_only().contains(&c) {
+        } else if tables.simp_only(c) {
             e |= SIMP_ONLY;
         }
     }
@@ -440,33 +574,27 @@ fn fold_table() -> &'static [u32; 0x10000] {
 /// The [`fold_table`]. Below U+2000 no char that UTF-8 writes in three bytes
 /// folds or has a flag, and most chars of U+2E80–U+FEFF fold to themselves
 /// with no flag, so only the chars the tables name, the specials and the
-/// ranges outside the Han tables are computed (a few thousand hash lookups
-/// at start-up instead of some 150,000). The entries of chars fold reads in
-/// one or two bytes are not used (it calls [`entry`] for those).
+/// ranges outside the Han tables are computed, through the tables read into
+/// arrays ([`Arrays`]: no hash map is built for the BMP). The entries of
+/// chars fold reads in one or two bytes are not used (it calls [`entry`]
+/// for those).
 fn build_table() -> Box<[u32; 0x10000]> {
+    let tables = Arrays::new();
     let mut t = Box::new([0u32; 0x10000]);
-    let mut set = |c: char| {
-        if let Some(e) = t.get_mut(c as usize) {
-            *e = entry(c);
-        }
-    };
     let specials = ['\u{3000}', '。', '\u{FEFF}'];
     let ranges = (TABLE_FIRST..HAN_TABLES_FIRST).chain(0xFF00..=0xFFFF).filter_map(char::from_u32);
-    for c in ranges.chain(specials).chain(compat_table().keys().copied()).chain(trad_table().keys().copied()) {
-        set(c);
-    }
-    for &c in simp_only() {
-        set(c);
+    for c in ranges.chain(specials).chain(tables.named.iter().copied()) {
+        t[c as usize] = entry_in(&tables, c);
     }
     t
 }
 
 /// Folds a Han or compatibility character through the tables.
-fn slow_fold(c: char) -> char {
-    if let Some(&k) = compat_table().get(&c) {
-        *trad_table().get(&k).unwrap_or(&k)
+fn slow_fold(tables: &impl Tables, c: char) -> char {
+    if let Some(k) = tables.compat(c) {
+        tables.trad(k).unwrap_or(k)
     } else if c as u32 >= 0x3400 {
-        *trad_table().get(&c).unwrap_or(&c)
+        tables.trad(c).unwrap_or(c)
     } else {
         c
     }
