@@ -67,10 +67,16 @@ impl Layout {
     }
 }
 
-#[derive(Default)]
 struct Chrome {
     exact: Vec<Pattern>,
+    /// The length of the longest `exact` text: a longer line is none of them.
+    exact_max: usize,
     prefix: Vec<Pattern>,
+    /// Per first byte of a line: the bits of the `prefix` patterns that
+    /// start with it (a line is compared only with those).
+    prefix_by_first: [u64; 256],
+    /// Some `prefix` text is empty (it starts every line).
+    empty_prefix: bool,
     tail: Vec<String>,
     contains: Vec<String>,
 }
@@ -110,7 +116,15 @@ fn head(s: &str) -> u32 {
 fn chrome_table() -> &'static Chrome {
     static T: OnceLock<Chrome> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t = Chrome::default();
+        let mut t = Chrome {
+            exact: Vec::new(),
+            exact_max: 0,
+            prefix: Vec::new(),
+            prefix_by_first: [0; 256],
+            empty_prefix: false,
+            tail: Vec::new(),
+            contains: Vec::new(),
+        };
         for row in crate::lexicon::rows(include_str!("../data/boilerplate.tsv")) {
             let [kind, text, ..] = row.as_slice() else { continue };
             let list = match *kind {
@@ -128,6 +142,15 @@ fn chrome_table() -> &'static Chrome {
             };
             list.push(text.to_string());
         }
+        t.exact_max = t.exact.iter().map(|e| e.text.len()).max().unwrap_or(0);
+        for (k, p) in t.prefix.iter().enumerate() {
+            match p.text.as_bytes().first() {
+                // More patterns than bits: every line is compared with the rest.
+                _ if k >= 64 => t.empty_prefix = true,
+                Some(&b) => t.prefix_by_first[usize::from(b)] |= 1 << k,
+                None => t.empty_prefix = true,
+            }
+        }
         t
     })
 }
@@ -141,10 +164,27 @@ fn chrome_table() -> &'static Chrome {
 pub fn is_chrome(line: &str) -> bool {
     let t = chrome_table();
     let h = head(line);
-    t.exact.iter().any(|e| e.may_start(h) && e.text == line)
-        || t.prefix.iter().any(|p| p.may_start(h) && line.starts_with(p.text.as_str()))
+    (line.len() <= t.exact_max && t.exact.iter().any(|e| e.may_start(h) && e.text == line))
+        || starts_with_prefix(t, line, h)
         || (line.len() < 240 && line.chars().count() < 60 && t.contains.iter().any(|c| line.contains(c.as_str())))
         || is_hash_id(line)
+}
+
+/// `true` when `line` (with [`head`] `h`) starts with a `prefix` pattern of `t`.
+fn starts_with_prefix(t: &Chrome, line: &str, h: u32) -> bool {
+    let is = |p: &Pattern| p.may_start(h) && line.starts_with(p.text.as_str());
+    if t.empty_prefix {
+        return t.prefix.iter().any(is);
+    }
+    let mut bits = line.as_bytes().first().map_or(0, |&b| t.prefix_by_first[usize::from(b)]);
+    while bits != 0 {
+        let k = bits.trailing_zeros() as usize;
+        if is(&t.prefix[k]) {
+            return true;
+        }
+        bits &= bits - 1;
+    }
+    false
 }
 
 /// "abcd39f1fb7f426d9dfb6bd0fa1f2146:" — related-link ids of a CMS.
@@ -174,18 +214,28 @@ pub fn is_title_block_line(line: &str) -> bool {
             || crate::meta::speaker_title_in(line).is_some())
 }
 
-fn split_lines(text: &str) -> Vec<Line> {
+/// The non-blank lines of the normalized text (its line breaks were noted
+/// while normalizing: the text is not searched for them).
+fn split_lines(norm: &Normalized<'_>) -> Vec<Line> {
+    let text = norm.text();
     let mut lines = Vec::new();
     let mut pos = 0;
-    for raw in text.split('\n') {
+    for end in norm.line_breaks().chain([text.len()]) {
+        let raw = &text[pos..end];
         let trimmed = raw.trim_matches(' ');
         if !trimmed.is_empty() {
             let start = pos + (raw.len() - raw.trim_start_matches(' ').len());
             lines.push(Line { start, end: start + trimmed.len() });
         }
-        pos += raw.len() + 1;
+        pos = end + 1;
     }
     lines
+}
+
+/// `true` when `t` has fewer than `n` chars (its length in bytes decides
+/// most lines: a char takes one to four bytes).
+fn fewer_chars_than(t: &str, n: usize) -> bool {
+    t.len() < n || (t.len() < 4 * n && t.chars().take(n).count() < n)
 }
 
 /// A line as a hash-map key that hashes only its length and its first and
@@ -206,7 +256,7 @@ impl Hash for LineKey<'_> {
 /// Finds the lines of the report and marks page chrome.
 pub fn layout(norm: &Normalized<'_>, diags: &mut Vec<Diagnostic>) -> Layout {
     let text = norm.text();
-    let lines = split_lines(text);
+    let lines = split_lines(norm);
     let txt = |i: usize| &text[lines[i].start..lines[i].end];
     let mut chrome: Vec<bool> = (0..lines.len()).map(|i| is_chrome(txt(i))).collect();
     let n = lines.len();
@@ -238,7 +288,7 @@ pub fn layout(norm: &Normalized<'_>, diags: &mut Vec<Diagnostic>) -> Layout {
     let mut body_end = n;
     for i in body_start..n {
         let t = txt(i);
-        if t.chars().take(40).count() < 40 || chrome[i] {
+        if fewer_chars_than(t, 40) || chrome[i] {
             continue;
         }
         if seen.contains_key(&LineKey(t)) {

@@ -235,9 +235,9 @@ fn paragraph_lists(
     ranges: &[(usize, usize)],
 ) -> Vec<Draft> {
     let text = norm.text();
-    let heading_starts: std::collections::HashSet<usize> =
-        sections.iter().filter(|s| s.depth <= 2).map(|s| s.start).collect();
-    let heading_para = |p: &Paragraph| heading_starts.contains(&p.start);
+    let mut heading_starts: Vec<usize> = sections.iter().filter(|s| s.depth <= 2).map(|s| s.start).collect();
+    heading_starts.sort_unstable();
+    let heading_para = |p: &Paragraph| heading_starts.binary_search(&p.start).is_ok();
     // Starts of sections that end a list (sorted: sections are in document order).
     let barriers: Vec<usize> =
         sections.iter().filter(|s| s.depth <= 2 || s.marker.is_none()).map(|s| s.start).collect();
@@ -332,6 +332,8 @@ fn livelihood(
     let mut sites: Vec<(usize, usize, usize)> = Vec::new(); // (paragraph, cue start, cue end)
                                                             // Per anchor: whether the paragraph holds it.
     let mut present: Vec<bool> = Vec::with_capacity(w.anchors.len());
+    // Every occurrence of a name in the paragraph, as (start, length), sorted.
+    let mut occ: Vec<(usize, usize)> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let role = p.section.map(|s| sections[s].role);
         if matches!(role, Some(Role::Review | Role::Problems)) {
@@ -346,16 +348,32 @@ fn livelihood(
         if !present.contains(&true) {
             continue;
         }
+        // A name ends with its anchor: the names are looked for only where
+        // their anchor ends (one search per anchor, not one per name).
+        occ.clear();
+        for (k, a) in w.anchors.iter().enumerate().filter(|&(k, _)| present[k]) {
+            let step = a.chars().next().map_or(1, char::len_utf8);
+            let mut s = 0;
+            while let Some(q) = t.get(s..).and_then(|r| r.find(a.as_str())) {
+                let e = s + q + a.len();
+                for (c, _) in w.livelihood.iter().zip(&w.name_anchor).filter(|&(_, &nk)| nk == k) {
+                    if t[..e].ends_with(c.as_str()) {
+                        occ.push((e - c.len(), c.len()));
+                    }
+                }
+                s += q + step;
+            }
+        }
+        occ.sort_unstable();
+        // The leftmost (then shortest) name from `from` on, as one search per
+        // name from there would find it.
         let mut from = 0;
+        let mut next = 0;
         while from < t.len() {
-            let hit = w
-                .livelihood
-                .iter()
-                .zip(&w.name_anchor)
-                .filter(|&(_, &k)| present[k])
-                .filter_map(|(c, _)| t[from..].find(c.as_str()).map(|q| (from + q, c.len())))
-                .min();
-            let Some((at, len)) = hit else { break };
+            while occ.get(next).is_some_and(|&(at, _)| at < from) {
+                next += 1;
+            }
+            let Some(&(at, len)) = occ.get(next) else { break };
             from = at + len;
             let after = &t[at + len..];
             let after = after.trim_start_matches([',', ' ']);

@@ -133,12 +133,31 @@ impl Builder {
     }
 }
 
+/// What [`fold`] gives: the folded text and what it noted on the way.
+struct Folded {
+    out: Builder,
+    /// Offsets of the break chars ([`is_break`]) in the folded text.
+    breaks: Vec<usize>,
+    script: Script,
+    /// Per line break of the folded text: its offset and the number of chars
+    /// before it (so a line's length in chars costs no pass over it).
+    newlines: Vec<(usize, usize)>,
+    /// The number of chars of the folded text.
+    chars: usize,
+    /// Offsets of the spaces of the folded text.
+    spaces: Vec<usize>,
+}
+
 /// The first pass: every char folded (nothing joined yet), with the break
-/// positions and the script. Runs of chars that fold to themselves are
-/// copied whole.
-fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
+/// positions, the line breaks, the spaces and the script. Runs of chars that
+/// fold to themselves are copied whole.
+fn fold(original: &str) -> Folded {
     let mut out = Builder::with_capacity(original.len());
     let mut breaks = Vec::new();
+    let mut newlines = Vec::new();
+    let mut spaces = Vec::new();
+    // The chars of the folded text so far (the uncopied run included).
+    let mut chars = 0usize;
     // Simplified-only chars are counted only when the traditional ones are
     // enough to make the script anything but simplified.
     let mut trad = 0usize;
@@ -148,19 +167,44 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let lead = bytes[i];
+        // A run of three-byte chars (CJK) that fold to themselves with no
+        // flag (most of a report) in a tight loop.
+        let mut rest = &bytes[i..];
+        while let [lead, b1, b2, ref tail @ ..] = *rest {
+            let u = (lead as usize & 0x0F) << 12 | (b1 as usize & 0x3F) << 6 | (b2 as usize & 0x3F);
+            if lead & 0xF0 != 0xE0 || table[u] & !SIMP_ONLY != 0 {
+                break;
+            }
+            rest = tail;
+        }
+        let skipped = bytes.len() - i - rest.len();
+        chars += skipped / 3;
+        i += skipped;
+        let Some(&lead) = bytes.get(i) else { break };
         if lead < 0x80 {
             match lead {
-                b'\r' | b'\t' => {
+                b'\r' => {
                     out.copy(&original[run..i], run);
-                    if lead == b'\t' {
-                        out.push(' ', i, 1);
-                    }
+                    run = i + 1;
+                    i += 1;
+                    continue;
+                }
+                b'\t' => {
+                    out.copy(&original[run..i], run);
+                    spaces.push(out.text.len());
+                    out.push(' ', i, 1);
                     run = i + 1;
                 }
-                b';' | b'!' | b'?' | b'\n' | b',' | b':' => breaks.push(out.text.len() + (i - run)),
+                b' ' => spaces.push(out.text.len() + (i - run)),
+                b'\n' => {
+                    let at = out.text.len() + (i - run);
+                    breaks.push(at);
+                    newlines.push((at, chars));
+                }
+                b';' | b'!' | b'?' | b',' | b':' => breaks.push(out.text.len() + (i - run)),
                 _ => {}
             }
+            chars += 1;
             i += 1;
             continue;
         }
@@ -177,6 +221,7 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
         };
         if e & !SIMP_ONLY == 0 {
             // Unchanged, no break, not traditional (most chars): stays in the run.
+            chars += 1;
             i += w;
             continue;
         }
@@ -186,13 +231,18 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
             if e & BREAK != 0 {
                 breaks.push(out.text.len() + (i - run));
             }
+            chars += 1;
         } else {
             out.copy(&original[run..i], run);
             if e & DROP == 0 {
                 if e & BREAK != 0 {
                     breaks.push(out.text.len());
                 }
+                if e & CHAR_BITS == u32::from(b' ') {
+                    spaces.push(out.text.len());
+                }
                 out.push(char::from_u32(e & CHAR_BITS).unwrap_or(char::REPLACEMENT_CHARACTER), i, w);
+                chars += 1;
             }
             run = i + w;
         }
@@ -207,7 +257,7 @@ fn fold(original: &str) -> (Builder, Vec<usize>, Script) {
     } else {
         Script::Simplified
     };
-    (out, breaks, script)
+    Folded { out, breaks, script, newlines, chars, spaces }
 }
 
 /// The number of chars of `original` with the [`SIMP_ONLY`] flag.
@@ -263,21 +313,42 @@ pub fn is_break(c: char) -> bool {
     matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n' | ',' | '，' | ':' | '：' | '…')
 }
 
-fn table(data: &str) -> CharMap<char> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .filter_map(|l| {
-            let mut it = l.split('\t');
-            let a = it.next()?.chars().next()?;
-            let b = it.next()?.chars().next()?;
-            Some((a, b))
-        })
-        .collect()
+/// The rows of a two-column char table (`FROM<TAB>TO`, `#` comments): the
+/// first chars of its first two fields, in file order (a later row of the
+/// same char wins). The lines are cut at their bytes (the file has
+/// thousands of short ones).
+fn pairs(data: &str) -> Vec<(char, char)> {
+    let bytes = data.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 8);
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = bytes[start..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| start + k);
+        let line = &data[start..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        start = end + 1;
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(tab) = line.bytes().position(|b| b == b'\t') else { continue };
+        let from = line[..tab].chars().next();
+        let to = line[tab + 1..].chars().next().filter(|&c| c != '\t');
+        if let (Some(a), Some(b)) = (from, to) {
+            out.push((a, b));
+        }
+    }
+    out
 }
+
+fn table(data: &str) -> CharMap<char> {
+    pairs(data).into_iter().collect()
+}
+
+const TRAD_DATA: &str = include_str!("../data/trad2simp.tsv");
+const COMPAT_DATA: &str = include_str!("../data/cjk_compat.tsv");
 
 fn trad_table() -> &'static CharMap<char> {
     static T: OnceLock<CharMap<char>> = OnceLock::new();
-    T.get_or_init(|| table(include_str!("../data/trad2simp.tsv")))
+    T.get_or_init(|| table(TRAD_DATA))
 }
 
 fn simp_only() -> &'static CharSet {
@@ -290,7 +361,7 @@ fn simp_only() -> &'static CharSet {
 
 fn compat_table() -> &'static CharMap<char> {
     static T: OnceLock<CharMap<char>> = OnceLock::new();
-    T.get_or_init(|| table(include_str!("../data/cjk_compat.tsv")))
+    T.get_or_init(|| table(COMPAT_DATA))
 }
 
 /// `true` for CJK unified ideographs (the BMP blocks and extension B+).
@@ -350,16 +421,129 @@ const DROP: u32 = 1 << 28;
 const TRAD_KEY: u32 = 1 << 29;
 const SIMP_ONLY: u32 = 1 << 30;
 
+/// The tables a char folds through: `data/trad2simp.tsv`,
+/// `data/cjk_compat.tsv` and the simplified-only chars (the traditional
+/// table's values that are none of its keys).
+trait Tables {
+    fn trad(&self, c: char) -> Option<char>;
+    fn compat(&self, c: char) -> Option<char>;
+    fn simp_only(&self, c: char) -> bool;
+}
+
+/// The tables as hash maps, built on first use: only [`entry`] of a char
+/// outside the BMP asks them (the [`fold_table`] holds the rest).
+struct Maps;
+
+impl Tables for Maps {
+    fn trad(&self, c: char) -> Option<char> {
+        trad_table().get(&c).copied()
+    }
+    fn compat(&self, c: char) -> Option<char> {
+        compat_table().get(&c).copied()
+    }
+    fn simp_only(&self, c: char) -> bool {
+        simp_only().contains(&c)
+    }
+}
+
+/// The tables as arrays indexed by BMP code point (the char plus one, 0 for
+/// none), what [`build_table`] reads them through with no hashing. The rows
+/// of traditional chars outside the BMP are a sorted list (a few BMP
+/// compatibility chars fold to one of them); anything else outside the BMP
+/// is asked of the [`Maps`] (which [`build_table`] never does).
+struct Arrays {
+    trad: Vec<u32>,
+    compat: Vec<u32>,
+    /// Per BMP char: a value of the traditional table.
+    trad_value: Vec<bool>,
+    /// The BMP chars the tables name: keys of either, values of the
+    /// traditional one (some more than once).
+    named: Vec<char>,
+    /// The traditional rows of chars outside the BMP, sorted, one per char.
+    trad_far: Vec<(char, char)>,
+}
+
+impl Arrays {
+    fn new() -> Self {
+        // One table: BMP rows into the array (a later row of a char wins, as
+        // in the maps) and their chars into `named`, the others into a list.
+        fn load(data: &str, named: &mut Vec<char>) -> (Vec<u32>, Vec<(char, char)>) {
+            let mut near = vec![0u32; 0x10000];
+            let mut far = Vec::new();
+            for (a, b) in pairs(data) {
+                match near.get_mut(a as usize) {
+                    Some(x) => {
+                        *x = b as u32 + 1;
+                        named.push(a);
+                    }
+                    None => far.push((a, b)),
+                }
+            }
+            (near, far)
+        }
+        let mut named = Vec::new();
+        let (trad, mut trad_far) = load(TRAD_DATA, &mut named);
+        let keys = named.len();
+        let (compat, _) = load(COMPAT_DATA, &mut named);
+        trad_far.reverse();
+        trad_far.sort_by_key(|p| p.0);
+        trad_far.dedup_by_key(|p| p.0);
+        let mut trad_value = vec![false; 0x10000];
+        let values = named[..keys].iter().filter_map(|&k| char::from_u32(trad[k as usize].wrapping_sub(1)));
+        let values: Vec<char> = values.chain(trad_far.iter().map(|p| p.1)).collect();
+        for v in values {
+            if let Some(x) = trad_value.get_mut(v as usize) {
+                *x = true;
+                named.push(v);
+            }
+        }
+        Arrays { trad, compat, trad_value, named, trad_far }
+    }
+
+    /// The value of BMP char `c` in `array`.
+    fn at(array: &[u32], c: char) -> Option<char> {
+        array.get(c as usize).and_then(|&v| char::from_u32(v.checked_sub(1)?))
+    }
+}
+
+impl Tables for Arrays {
+    fn trad(&self, c: char) -> Option<char> {
+        if (c as usize) < self.trad.len() {
+            Arrays::at(&self.trad, c)
+        } else {
+            self.trad_far.binary_search_by_key(&c, |p| p.0).ok().map(|i| self.trad_far[i].1)
+        }
+    }
+    fn compat(&self, c: char) -> Option<char> {
+        if (c as usize) < self.compat.len() {
+            Arrays::at(&self.compat, c)
+        } else {
+            Maps.compat(c)
+        }
+    }
+    fn simp_only(&self, c: char) -> bool {
+        match self.trad_value.get(c as usize) {
+            Some(&value) => value && self.trad(c).is_none(),
+            None => Maps.simp_only(c),
+        }
+    }
+}
+
 /// What folding does to a char, as one entry: the folded char and flags
 /// (computed through the tables; [`fold_table`] caches it).
 fn entry(c: char) -> u32 {
+    entry_in(&Maps, c)
+}
+
+/// [`entry`] through `tables`.
+fn entry_in(tables: &impl Tables, c: char) -> u32 {
     let u = c as u32;
     let folded = match c {
         '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{3000}' | '\r' => None,
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\t' => Some(' '),
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u - 0xFEE0),
         _ if u < HAN_TABLES_FIRST => Some(c),
-        _ => Some(slow_fold(c)),
+        _ => Some(slow_fold(tables, c)),
     };
     let mut e = match folded {
         None => DROP,
@@ -370,9 +554,9 @@ fn entry(c: char) -> u32 {
         e |= BREAK;
     }
     if u >= HAN_TABLES_FIRST && !(0xFF01..=0xFF5E).contains(&u) && !matches!(c, '\u{FEFF}' | '\u{3000}') {
-        if trad_table().contains_key(&c) {
+        if tables.trad(c).is_some() {
             e |= TRAD_KEY;
-        } else if simp_only().contains(&c) {
+        } else if tables.simp_only(c) {
             e |= SIMP_ONLY;
         }
     }
@@ -390,33 +574,27 @@ fn fold_table() -> &'static [u32; 0x10000] {
 /// The [`fold_table`]. Below U+2000 no char that UTF-8 writes in three bytes
 /// folds or has a flag, and most chars of U+2E80–U+FEFF fold to themselves
 /// with no flag, so only the chars the tables name, the specials and the
-/// ranges outside the Han tables are computed (a few thousand hash lookups
-/// at start-up instead of some 150,000). The entries of chars fold reads in
-/// one or two bytes are not used (it calls [`entry`] for those).
+/// ranges outside the Han tables are computed, through the tables read into
+/// arrays ([`Arrays`]: no hash map is built for the BMP). The entries of
+/// chars fold reads in one or two bytes are not used (it calls [`entry`]
+/// for those).
 fn build_table() -> Box<[u32; 0x10000]> {
+    let tables = Arrays::new();
     let mut t = Box::new([0u32; 0x10000]);
-    let mut set = |c: char| {
-        if let Some(e) = t.get_mut(c as usize) {
-            *e = entry(c);
-        }
-    };
     let specials = ['\u{3000}', '。', '\u{FEFF}'];
     let ranges = (TABLE_FIRST..HAN_TABLES_FIRST).chain(0xFF00..=0xFFFF).filter_map(char::from_u32);
-    for c in ranges.chain(specials).chain(compat_table().keys().copied()).chain(trad_table().keys().copied()) {
-        set(c);
-    }
-    for &c in simp_only() {
-        set(c);
+    for c in ranges.chain(specials).chain(tables.named.iter().copied()) {
+        t[c as usize] = entry_in(&tables, c);
     }
     t
 }
 
 /// Folds a Han or compatibility character through the tables.
-fn slow_fold(c: char) -> char {
-    if let Some(&k) = compat_table().get(&c) {
-        *trad_table().get(&k).unwrap_or(&k)
+fn slow_fold(tables: &impl Tables, c: char) -> char {
+    if let Some(k) = tables.compat(c) {
+        tables.trad(k).unwrap_or(k)
     } else if c as u32 >= 0x3400 {
-        *trad_table().get(&c).unwrap_or(&c)
+        tables.trad(c).unwrap_or(c)
     } else {
         c
     }
@@ -444,9 +622,10 @@ impl<'a> Normalized<'a> {
     /// [`decide`] picks the spaces and line breaks to drop, and one more pass
     /// (only when something is dropped) copies the rest.
     pub fn new(original: &'a str) -> Self {
-        let (folded, breaks, script) = fold(original);
-        let drops = decide(&folded.text, &breaks);
-        let (Builder { text, anchors, grew, .. }, breaks) = compact(folded, breaks, &drops);
+        let folded = fold(original);
+        let drops = decide(&folded);
+        let script = folded.script;
+        let (Builder { text, anchors, grew, .. }, breaks) = compact(folded.out, folded.breaks, &drops);
         let by_norm = block_index(&anchors, text.len(), |a| a.norm);
         let by_orig = block_index(&anchors, original.len(), |a| a.orig);
         Normalized { original, text, anchors, by_norm, by_orig, breaks, script, same_width: !grew }
@@ -471,6 +650,13 @@ impl<'a> Normalized<'a> {
             }
         }
         out
+    }
+
+    /// The offsets of the line breaks of the normalized text, in order
+    /// (collected while normalizing, among the breaks of [`Normalized::pieces`]).
+    pub(crate) fn line_breaks(&self) -> impl Iterator<Item = usize> + '_ {
+        let b = self.text.as_bytes();
+        self.breaks.iter().copied().filter(move |&p| b[p] == b'\n')
     }
 
     /// The normalized text.
@@ -588,6 +774,11 @@ struct PhysLine {
     last_char: char,
     /// Number of non-space chars.
     len: usize,
+    /// Starts with a heading marker ([`starts_heading`] from its first char).
+    heading: bool,
+    /// Begins a unit of its own: a heading marker, a dash bullet, a bracketed
+    /// line, a salutation.
+    block: bool,
 }
 
 impl PhysLine {
@@ -613,99 +804,113 @@ fn is_wide_punct(c: char) -> bool {
     matches!(c, '、' | '。' | '…' | '“' | '”' | '《' | '》')
 }
 
-/// The physical lines of `text`, and the runs of spaces inside a line
-/// between two Han characters (to drop: "政 府 工 作 报 告"). The line breaks
-/// are among `breaks` (every break char's offset, sorted), so the text is not
-/// searched for them again.
-fn phys_lines(text: &str, breaks: &[usize]) -> (Vec<PhysLine>, Vec<(usize, usize)>) {
-    let b = text.as_bytes();
-    let mut lines = Vec::new();
+/// The physical lines of the folded text, and the runs of spaces inside a
+/// line between two Han characters (to drop: "政 府 工 作 报 告"). The line
+/// breaks, the chars before each and the spaces were noted by [`fold`], so
+/// the text is not searched for them again.
+fn phys_lines(f: &Folded) -> (Vec<PhysLine>, Vec<(usize, usize)>) {
+    let text = &f.out.text;
+    let mut lines = Vec::with_capacity(f.newlines.len() + 1);
     let mut han_spaces = Vec::new();
-    let mut from = 0;
-    for to in breaks.iter().copied().filter(|&p| b[p] == b'\n').chain([text.len()]) {
-        if let Some(l) = phys_line(text, from, to, &mut han_spaces) {
+    let (mut from, mut from_chars) = (0, 0);
+    let mut sp = 0;
+    for (to, to_chars) in f.newlines.iter().copied().chain([(text.len(), f.chars)]) {
+        let mut se = sp;
+        while f.spaces.get(se).is_some_and(|&p| p < to) {
+            se += 1;
+        }
+        if let Some(l) = phys_line(text, from, to, to_chars - from_chars, &f.spaces[sp..se], &mut han_spaces) {
             lines.push(l);
         }
+        sp = se;
         from = to + 1;
+        from_chars = to_chars + 1;
     }
     (lines, han_spaces)
 }
 
-/// The line `text[from..to]` (no line break inside); `None` when it holds
-/// nothing but spaces. Its punctuation is looked at only when asked.
-fn phys_line(text: &str, from: usize, to: usize, han_spaces: &mut Vec<(usize, usize)>) -> Option<PhysLine> {
+/// The line `text[from..to]` (no line break inside) of `chars` chars, with
+/// the offsets of its spaces; `None` when it holds nothing but spaces. Its
+/// punctuation is looked at only when asked.
+fn phys_line(
+    text: &str,
+    from: usize,
+    to: usize,
+    chars: usize,
+    spaces: &[usize],
+    han_spaces: &mut Vec<(usize, usize)>,
+) -> Option<PhysLine> {
     let b = text.as_bytes();
     let first = from + b[from..to].iter().position(|&x| x != b' ')?;
     let mut end = to;
     while b[end - 1] == b' ' {
         end -= 1;
     }
-    let body = &b[first..end];
-    // Every byte that starts a char (not a continuation byte 0x80–0xBF).
-    let chars = body.iter().filter(|&&x| (x as i8) >= -0x40).count();
-    let spaces = if body.contains(&b' ') { inner_spaces(text, first, end, han_spaces) } else { 0 };
+    // The spaces of `first..end` (every space before `first` or from `end` on trims).
+    let inner = &spaces[first - from..spaces.len() - (to - end)];
+    if !inner.is_empty() {
+        han_runs(text, inner, han_spaces);
+    }
     let last_char = text[..end].chars().next_back().unwrap_or(' ');
     let last = end - last_char.len_utf8();
-    Some(PhysLine { first, last, end, last_char, len: chars - spaces })
+    let len = chars - (first - from) - (to - end) - inner.len();
+    let heading = starts_heading(&text[first..]);
+    let block = heading || starts_block_but_heading(&text[first..]);
+    Some(PhysLine { first, last, end, last_char, len, heading, block })
 }
 
-/// Counts the spaces of `text[first..end]` and notes each run between two
-/// Han characters in `han_spaces`.
-fn inner_spaces(text: &str, first: usize, end: usize, han_spaces: &mut Vec<(usize, usize)>) -> usize {
-    let b = text.as_bytes();
-    let mut count = 0;
-    let mut k = first;
-    while let Some(at) = b[k..end].iter().position(|&x| x == b' ') {
-        let s = k + at;
-        k = s;
-        while b[k] == b' ' {
+/// Notes each run of `spaces` (sorted offsets of spaces inside a line)
+/// that stands between two Han characters in `han_spaces`.
+fn han_runs(text: &str, spaces: &[usize], han_spaces: &mut Vec<(usize, usize)>) {
+    let mut k = 0;
+    while k < spaces.len() {
+        let s = spaces[k];
+        let mut e = s + 1;
+        k += 1;
+        while spaces.get(k) == Some(&e) {
+            e += 1;
             k += 1;
         }
-        count += k - s;
         let han_before = text[..s].chars().next_back().is_some_and(is_han);
-        if han_before && text[k..].chars().next().is_some_and(is_han) {
-            han_spaces.push((s, k));
+        if han_before && text[e..].chars().next().is_some_and(is_han) {
+            han_spaces.push((s, e));
         }
     }
-    count
 }
 
-/// `true` when a line starting at `text` begins a new unit of its own: a
-/// heading marker, a dash bullet, a bracketed line, a salutation.
-fn starts_block(text: &str) -> bool {
+/// `true` when a line starting at `text` begins a new unit of its own
+/// without a heading marker ([`starts_heading`]): a dash bullet, a bracketed
+/// line, a salutation.
+fn starts_block_but_heading(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
-    starts_heading(text)
-        || matches!(first, '—' | '-' | '―' | '(' | '[' | '【' | '<' | '*' | '#')
-        || text.starts_with("各位代表")
+    matches!(first, '—' | '-' | '―' | '(' | '[' | '【' | '<' | '*' | '#') || text.starts_with("各位代表")
 }
 
 /// Decides what of the folded text to drop: spaces between Han characters
-/// and line breaks that are wraps (`breaks`: the offsets of every break char,
-/// from [`fold`]). Returns sorted, disjoint byte ranges.
-fn decide(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
-    let (lines, mut drops) = phys_lines(text, breaks);
+/// and line breaks that are wraps. Returns sorted, disjoint byte ranges.
+fn decide(f: &Folded) -> Vec<(usize, usize)> {
+    let text = f.out.text.as_str();
+    let (lines, mut drops) = phys_lines(f);
     let width = wrap_width(&lines);
-    let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !starts_block(&text[l.first..]));
+    let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !l.block);
     // Whether the logical line built so far starts with a heading marker.
-    let mut marker_chain = lines.first().is_some_and(|l| starts_heading(&text[l.first..]));
+    let mut marker_chain = lines.first().is_some_and(|l| l.heading);
     // Whether the logical line built so far stops mid-sentence.
-    let mut open = lines
-        .first()
-        .is_some_and(|l| !ends_sentence(l.last_char) && !starts_heading(&text[l.first..]) && l.inner_punct(text));
+    let mut open = lines.first().is_some_and(|l| !ends_sentence(l.last_char) && !l.heading && l.inner_punct(text));
     for w in 0..lines.len().saturating_sub(1) {
         let (p, n) = (&lines[w], &lines[w + 1]);
         let pc = p.last_char;
         let nc = n.first_char(text);
         let breaks = text.as_bytes()[p.end..n.first].iter().filter(|&&b| b == b'\n').count();
-        let p_marker = starts_heading(&text[p.first..]);
-        let n_block = starts_block(&text[n.first..]);
+        let p_marker = p.heading;
+        let n_block = n.block;
         let n_fragment = n.len <= 4 && !n_block && text[n.first..n.end].chars().all(|c| is_han(c) || c == ' ');
         // Hard-wrapped text: a full line that does not end a sentence runs on
         // (closing quotes and brackets do not end one: "…条例》\n等9件").
         let wrapped = breaks == 1
             && width.is_some_and(|wd| p.len + 1 >= wd)
             && !matches!(pc, '。' | '!' | '?' | ':' | ';' | '…')
-            && !starts_heading(&text[n.first..])
+            && !n.heading
             && !matches!(nc, '—' | '-' | '―');
         let before_last = text[..p.last].chars().next_back().unwrap_or(' ');
         let join = continues_line(nc)
@@ -724,14 +929,14 @@ fn decide(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
                 && !n_block
                 && lines.get(w + 2).is_some_and(|l| continues_line(l.first_char(text))))
             // A split heading or phrase ("五、民主\n法制\n建设和…", "加强民主\n法制\n建设").
-            || ((p_marker || (p.len >= 3 && !p.any_punct(text))) && p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && has_next(w + 1));
+            || (p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && (p_marker || (p.len >= 3 && !p.any_punct(text))) && has_next(w + 1));
         if join {
             drops.push((p.end, n.first));
             // A split heading continues only through fragments; a sentence through anything unfinished.
             open = !ends_sentence(n.last_char)
                 && if marker_chain { n_fragment } else { open || n.inner_punct(text) || n.len <= 14 };
         } else {
-            marker_chain = starts_heading(&text[n.first..]);
+            marker_chain = n.heading;
             open = !ends_sentence(n.last_char) && !marker_chain && n.inner_punct(text);
         }
     }

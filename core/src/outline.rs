@@ -271,6 +271,11 @@ pub fn build(
     let mut root_last = [0u32; 6];
     let mut stack: Vec<Open> = Vec::new();
     let mut kept: Vec<(usize, Option<usize>)> = Vec::new(); // (cand index, parent cand index)
+                                                            // For the part heading of the review check below: whether it is a review
+                                                            // part, how far its body was searched for a turn to this year, and where
+                                                            // that turn is (the candidates come in body order, so each part's lines
+                                                            // are read once).
+    let mut part_memo: Option<(usize, bool, usize, Option<usize>)> = None;
     for (ci, h) in cands.iter().enumerate() {
         if h.style == Style::Part {
             // A part heading opens a new numbering: the next numbered heading must be a first one.
@@ -299,11 +304,26 @@ pub fn build(
         // A review part ends where the report turns to this year's work: a
         // numbered series after that is not part of it.
         if let Some(part) = stack.first().filter(|o| o.style == Style::Part && o.last == [0; 6]) {
-            let pl = layout.lines[cands[part.cand].line];
-            let review = roles::assign(&text[pl.start..pl.end], None, year, &[]) == Role::Review;
             let (from, to) = (pos_of_line(cands[part.cand].line), pos_of_line(h.line));
-            if review && (from + 1..to).any(|k| roles::turns_to_this_year(lt(body[k]), year)) {
-                stack.clear();
+            let memo = match &mut part_memo {
+                Some(m) if m.0 == part.cand => m,
+                m => {
+                    let pl = layout.lines[cands[part.cand].line];
+                    let review = roles::assign(&text[pl.start..pl.end], None, year, &[]) == Role::Review;
+                    m.insert((part.cand, review, from + 1, None))
+                }
+            };
+            let (_, review, scanned, turn) = memo;
+            if *review {
+                while turn.is_none() && *scanned < to {
+                    if roles::turns_to_this_year(lt(body[*scanned]), year) {
+                        *turn = Some(*scanned);
+                    }
+                    *scanned += 1;
+                }
+                if turn.is_some_and(|k| k < to) {
+                    stack.clear();
+                }
             }
         }
         // Find the parent: the nearest open heading of a shallower style.
@@ -504,7 +524,10 @@ pub fn build(
 fn lead_of(t: &str, _line_end: usize) -> Option<(usize, usize)> {
     let skip = t.len() - t.trim_start_matches(['。', ' ', '—', '-']).len();
     let t2 = &t[skip..];
-    let p = t2.find('。')?;
+    // A 。 after byte 80 ends a sentence of more than 20 chars (four bytes
+    // at most per char): only the bytes before can hold a lead's 。.
+    let window = &t2[..floor_char(t2, 80 + '。'.len_utf8())];
+    let p = window.find('。')?;
     let s = &t2[..p];
     let n = s.chars().count();
     let rest = t2[p + '。'.len_utf8()..].trim();
@@ -513,6 +536,15 @@ fn lead_of(t: &str, _line_end: usize) -> Option<(usize, usize)> {
         && !s.chars().any(|c| matches!(c, ',' | ';' | ':' | '、' | '!' | '?' | '(' | '“' | '"') || c.is_ascii_digit())
         && !s.starts_with("各位代表");
     ok.then_some((skip, skip + p))
+}
+
+/// `p` moved down to a char boundary of `t` (and at most `t.len()`).
+fn floor_char(t: &str, p: usize) -> usize {
+    let mut p = p.min(t.len());
+    while !t.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
 }
 
 #[cfg(test)]

@@ -15,9 +15,9 @@ struct Cues {
     role_firsts: Vec<char>,
     close: Vec<String>,
     closing: Vec<String>,
-    /// A char every closing cue holds (when there is one): a paragraph
-    /// without it holds none, which one fast scan tells.
-    closing_shared: Option<char>,
+    /// The ending every closing cue shares ("奋斗", may be empty): a
+    /// paragraph without it holds none, which one fast search tells.
+    closing_suffix: String,
     part: Vec<String>,
     turn: Vec<String>,
 }
@@ -49,7 +49,7 @@ fn cues() -> &'static Cues {
             role_firsts: Vec::new(),
             close: Vec::new(),
             closing: Vec::new(),
-            closing_shared: None,
+            closing_suffix: String::new(),
             part: Vec::new(),
             turn: Vec::new(),
         };
@@ -71,10 +71,22 @@ fn cues() -> &'static Cues {
         c.role_firsts = c.roles.iter().filter_map(|(_, cue)| cue.chars().next()).collect();
         c.role_firsts.sort_unstable();
         c.role_firsts.dedup();
-        c.closing_shared =
-            c.closing.first().and_then(|w| w.chars().find(|&ch| c.closing.iter().all(|o| o.contains(ch))));
+        c.closing_suffix = common_suffix(&c.closing).to_string();
         c
     })
+}
+
+/// The longest ending (whole chars) that every word of `words` has.
+fn common_suffix(words: &[String]) -> &str {
+    let Some(first) = words.first() else { return "" };
+    let mut at = first.len();
+    for (i, _) in first.char_indices().rev() {
+        if !words.iter().all(|w| w.ends_with(&first[i..])) {
+            break;
+        }
+        at = i;
+    }
+    &first[at..]
 }
 
 /// The role a (normalized) heading title names by its cue words, or
@@ -132,7 +144,7 @@ pub fn turns_to_this_year(paragraph: &str, year: Option<i32>) -> bool {
 /// `true` for the closing exhortation ("…而努力奋斗！").
 pub fn is_closing(paragraph: &str) -> bool {
     let c = cues();
-    c.closing_shared.is_none_or(|ch| paragraph.contains(ch)) && c.closing.iter().any(|w| paragraph.contains(w.as_str()))
+    paragraph.contains(c.closing_suffix.as_str()) && c.closing.iter().any(|w| paragraph.contains(w.as_str()))
 }
 
 /// The first year ("2016年") written in a title.

@@ -70,6 +70,8 @@ pub(crate) struct Vocab {
     year_this: WordMap<()>,
     clause_five: WordMap<()>,
     plan_span: WordMap<()>,
+    /// The length in bytes of the longest `plan_span` word.
+    plan_span_max: usize,
     pub(crate) better: WordMap<()>,
     absent_neg: WordMap<()>,
     absent_subject: WordMap<()>,
@@ -102,6 +104,7 @@ pub(crate) fn vocab() -> &'static Vocab {
             year_this: WordMap::default(),
             clause_five: WordMap::default(),
             plan_span: WordMap::default(),
+            plan_span_max: 0,
             better: WordMap::default(),
             absent_neg: WordMap::default(),
             absent_subject: WordMap::default(),
@@ -128,7 +131,10 @@ pub(crate) fn vocab() -> &'static Vocab {
                 "year_next" => &mut v.year_next,
                 "year_this" => &mut v.year_this,
                 "clause_five" => &mut v.clause_five,
-                "plan_span" => &mut v.plan_span,
+                "plan_span" => {
+                    v.plan_span_max = v.plan_span_max.max(word.len());
+                    &mut v.plan_span
+                }
                 "better" => &mut v.better,
                 "absent_neg" => &mut v.absent_neg,
                 "absent_subject" => &mut v.absent_subject,
@@ -433,6 +439,21 @@ impl Ctx<'_, '_> {
             Rc::new(Occurrences::of_sentence(self.t, from, to))
         });
         Rc::clone(occ)
+    }
+
+    /// The first `plan_span` word of the sentence holding `p`, when it
+    /// ends by `p`: `first_in(&self.occ_at(p).plan_span, sentence start, p)`
+    /// without finding the other cue words of the sentence. The words of
+    /// its occurrences do not overlap, so that is the sentence's first one
+    /// (leftmost, then longest), which starts before `p` only if it ends
+    /// by `p` plus the longest word: the sentence is read only that far.
+    fn plan_span_before(&self, p: usize) -> Option<(usize, usize)> {
+        let k = self.sentences.partition_point(|&s| s <= p).saturating_sub(1);
+        let (from, to) = sentence_span(self.t, &self.sentences, k);
+        let v = vocab();
+        let limit = floor(self.t, p.saturating_add(v.plan_span_max).min(to));
+        let (at, w, _) = v.plan_span.find_in(self.t, from, limit)?;
+        (at < p && at + w.len() <= p).then_some((at, at + w.len()))
     }
 
     fn para_range(&self, p: &Paragraph) -> (usize, usize) {
@@ -972,8 +993,7 @@ fn plan_periods(ctx: &Ctx<'_, '_>, indicators: &mut [Indicator], r: i32, found: 
         if per.start_year != Some(r) || per.end_year != Some(r) {
             continue;
         }
-        let (ss, _) = ctx.sentence(s);
-        if let Some((at, end)) = first_in(&ctx.occ_at(s).plan_span, ss, s) {
+        if let Some((at, end)) = ctx.plan_span_before(s) {
             per.end_year = Some(r + 4);
             if per.raw.is_none() {
                 per.raw = Some(ctx.norm.original_slice(at, end).to_string());
