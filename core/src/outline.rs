@@ -270,12 +270,12 @@ pub fn build(
     let pos_of_line = |line: usize| body.binary_search(&line).unwrap_or(0);
     let mut root_last = [0u32; 6];
     let mut stack: Vec<Open> = Vec::new();
-    let mut kept: Vec<(usize, Option<usize>)> = Vec::new(); // (cand index, parent cand index)
-                                                            // For the part heading of the review check below: whether it is a review
-                                                            // part, how far its body was searched for a turn to this year, and where
-                                                            // that turn is (the candidates come in body order, so each part's lines
-                                                            // are read once).
+    // For the part heading of the review check below: whether it is a review
+    // part, how far its body was searched for a turn to this year, and where
+    // that turn is (the candidates come in body order, so each part's lines
+    // are read once).
     let mut part_memo: Option<(usize, bool, usize, Option<usize>)> = None;
+    let mut kept: Vec<(usize, Option<usize>)> = Vec::new(); // (cand index, parent cand index)
     for (ci, h) in cands.iter().enumerate() {
         if h.style == Style::Part {
             // A part heading opens a new numbering: the next numbered heading must be a first one.
@@ -526,7 +526,7 @@ fn lead_of(t: &str, _line_end: usize) -> Option<(usize, usize)> {
     let t2 = &t[skip..];
     // A 。 after byte 80 ends a sentence of more than 20 chars (four bytes
     // at most per char): only the bytes before can hold a lead's 。.
-    let window = &t2[..floor_char(t2, 80 + '。'.len_utf8())];
+    let window = &t2[..crate::targets::floor(t2, 80 + '。'.len_utf8())];
     let p = window.find('。')?;
     let s = &t2[..p];
     let n = s.chars().count();
@@ -536,15 +536,6 @@ fn lead_of(t: &str, _line_end: usize) -> Option<(usize, usize)> {
         && !s.chars().any(|c| matches!(c, ',' | ';' | ':' | '、' | '!' | '?' | '(' | '“' | '"') || c.is_ascii_digit())
         && !s.starts_with("各位代表");
     ok.then_some((skip, skip + p))
-}
-
-/// `p` moved down to a char boundary of `t` (and at most `t.len()`).
-fn floor_char(t: &str, p: usize) -> usize {
-    let mut p = p.min(t.len());
-    while !t.is_char_boundary(p) {
-        p -= 1;
-    }
-    p
 }
 
 #[cfg(test)]
