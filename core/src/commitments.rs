@@ -243,9 +243,9 @@ fn second_bit(next4: u32) -> u64 {
 struct Cand {
     next: u32,
     mask: u32,
-    len: u32,
-    word: u32,
     cats: u32,
+    word: u16,
+    len: u8,
 }
 
 fn stage_named(s: &str) -> Option<Stage> {
@@ -379,7 +379,10 @@ fn vocab() -> &'static Vocab {
                     next |= u32::from(b) << (8 * i);
                     mask |= 0xFF << (8 * i);
                 }
-                v.cands.push(Cand { next, mask, len: w.text.len() as u32, word: k, cats: w.cats });
+                // (our own data: a test parses with it)
+                let word = u16::try_from(k).expect("fewer words than 65536");
+                let len = u8::try_from(w.text.len()).expect("words shorter than 256 bytes");
+                v.cands.push(Cand { next, mask, cats: w.cats, word, len });
             }
             let to = v.cands.len() as u32;
             v.groups.push(Group { from, single: single.unwrap_or(to), to, seconds });
@@ -402,19 +405,22 @@ const MONTH_END: &str = "月底前";
 /// The words after a number of years that make a relative deadline ("五年内").
 const SPAN_WORDS: [&str; 4] = ["年内", "年攻坚", "年行动", "年之内"];
 
-/// A vocabulary word found in the text: `t[pos..end]` is `words[word]`.
+/// A vocabulary word found in the text: `t[pos..end()]` is `words[word]`.
+/// (16 bytes: a report has a hit every few characters, and the tables of
+/// hits are most of this stage's memory.)
 #[derive(Debug, Clone, Copy)]
 struct Hit {
     pos: usize,
-    end: usize,
-    word: u32,
     /// The word's categories.
     cats: u32,
+    word: u16,
+    /// Length in bytes.
+    len: u8,
 }
 
 impl Hit {
     fn word(&self) -> &'static Word {
-        &vocab().words[self.word as usize]
+        &vocab().words[usize::from(self.word)]
     }
 
     fn is(&self, cat: Cat) -> bool {
@@ -422,7 +428,11 @@ impl Hit {
     }
 
     fn len(&self) -> usize {
-        self.end - self.pos
+        usize::from(self.len)
+    }
+
+    fn end(&self) -> usize {
+        self.pos + self.len()
     }
 }
 
@@ -505,7 +515,7 @@ struct Lexed<'t> {
     /// The [`Step`] at each of `scan_hits` in a clause that goes on past
     /// it, worked out at the first visit (the clauses are scanned several
     /// times).
-    steps: Vec<Cell<Option<Step>>>,
+    steps: Vec<Cell<Option<PackedStep>>>,
     /// The hits of the words [`object_chars`] skips (copies).
     skip_hits: HitList,
     /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
@@ -641,7 +651,7 @@ impl<'t> Lexed<'t> {
                 if len > cl + 4 && bytes[after + 4..pos + len] != v.words[c.word as usize].text.as_bytes()[cl + 4..] {
                     continue;
                 }
-                hits.push(Hit { pos, end: pos + len, word: c.word, cats: c.cats });
+                hits.push(Hit { pos, len: c.len, word: c.word, cats: c.cats });
             }
             pos = after;
         }
@@ -712,7 +722,7 @@ impl<'t> Lexed<'t> {
             return None;
         }
         let from = end.saturating_sub(vocab().max_len[cat as usize]);
-        self.hits.from(from).iter().take_while(|h| h.pos < end).find(|h| h.end == end && h.is(cat)).copied()
+        self.hits.from(from).iter().take_while(|h| h.pos < end).find(|h| h.end() == end && h.is(cat)).copied()
     }
 
     /// [`Lexed::longest_ending`] of each of `cats` (one search).
@@ -722,7 +732,8 @@ impl<'t> Lexed<'t> {
             return out;
         }
         let max_len = cats.iter().map(|&c| vocab().max_len[c as usize]).max().unwrap_or(0);
-        for h in self.hits.from(end.saturating_sub(max_len)).iter().take_while(|h| h.pos < end).filter(|h| h.end == end)
+        for h in
+            self.hits.from(end.saturating_sub(max_len)).iter().take_while(|h| h.pos < end).filter(|h| h.end() == end)
         {
             for (o, &cat) in out.iter_mut().zip(&cats) {
                 if o.is_none() && h.is(cat) {
@@ -741,7 +752,7 @@ impl<'t> Lexed<'t> {
         if !self.t.is_char_boundary(to) {
             return None;
         }
-        self.by_cat[cat as usize].from(from).iter().take_while(|h| h.pos < to).find(|h| h.end <= to).copied()
+        self.by_cat[cat as usize].from(from).iter().take_while(|h| h.pos < to).find(|h| h.end() <= to).copied()
     }
 
     fn has(&self, cat: Cat, from: usize, to: usize) -> bool {
@@ -756,7 +767,7 @@ impl<'t> Lexed<'t> {
         if !self.t.is_char_boundary(to) {
             return 0;
         }
-        self.hits.from(from).iter().take_while(|h| h.pos < to).filter(|h| h.end <= to).fold(0, |m, h| m | h.cats)
+        self.hits.from(from).iter().take_while(|h| h.pos < to).filter(|h| h.end() <= to).fold(0, |m, h| m | h.cats)
     }
 
     /// The built-in date words inside `t[from..to]`.
@@ -766,7 +777,7 @@ impl<'t> Lexed<'t> {
             .iter()
             .copied()
             .take_while(move |h| h.pos < to)
-            .filter(move |h| h.end <= to)
+            .filter(move |h| h.end() <= to)
     }
 
     /// [`years_in`] of `t[from..to]`: the years of the whole text that lie
@@ -881,11 +892,14 @@ fn scan_with(
             let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
             &hits[i..i + n]
         };
-        let open = lx.steps[k].get().unwrap_or_else(|| {
-            let step = step_at(lx, at(), usize::MAX);
-            lx.steps[k].set(Some(step));
-            step
-        });
+        let open = lx.steps[k].get().map_or_else(
+            || {
+                let step = step_at(lx, at(), usize::MAX);
+                lx.steps[k].set(PackedStep::pack(&step, word_at));
+                step
+            },
+            |p| p.unpack(word_at),
+        );
         let step = if open.reach <= e { open } else { step_at(lx, at(), e) };
         if let Some(m) = step.modality {
             if modality.is_none_or(|(old, _, _)| modality_rank(m.0) > modality_rank(old)) {
@@ -918,22 +932,72 @@ struct Step {
     reach: usize,
 }
 
+/// A [`Step`] as [`Lexed::steps`] keeps it: its positions as distances from
+/// the position of its words (16 bytes instead of 72; the modality word and
+/// the verb start there).
+#[derive(Debug, Clone, Copy)]
+struct PackedStep {
+    modality: Option<Modality>,
+    verb: Option<Option<VerbInfo>>,
+    modality_end: u16,
+    verb_end: u16,
+    /// `u16::MAX`: none.
+    next: u16,
+    reach: u16,
+}
+
+// (the tables hold one per word found: keep them small)
+const _: () = assert!(size_of::<Hit>() == 16 && size_of::<Option<PackedStep>>() <= 16);
+
+impl PackedStep {
+    /// `step` at `pos`; `None` when it does not fit (then it is not kept).
+    fn pack(step: &Step, pos: usize) -> Option<PackedStep> {
+        let delta = |p: usize| p.checked_sub(pos).and_then(|d| u16::try_from(d).ok()).filter(|&d| d < u16::MAX);
+        let (modality, modality_end) = match step.modality {
+            Some((m, s, e)) if s == pos => (Some(m), delta(e)?),
+            Some(_) => return None,
+            None => (None, 0),
+        };
+        let (verb, verb_end) = match step.verb {
+            Some(v) if v.start == pos => (Some(v.info), delta(v.end)?),
+            Some(_) => return None,
+            None => (None, 0),
+        };
+        let next = match step.next {
+            Some(n) => delta(n)?,
+            None => u16::MAX,
+        };
+        Some(PackedStep { modality, verb, modality_end, verb_end, next, reach: delta(step.reach)? })
+    }
+
+    /// The step this was packed from at `pos`.
+    fn unpack(self, pos: usize) -> Step {
+        let at = |d: u16| pos + usize::from(d);
+        Step {
+            modality: self.modality.map(|m| (m, pos, at(self.modality_end))),
+            verb: self.verb.map(|info| VerbHit { start: pos, end: at(self.verb_end), info }),
+            next: (self.next != u16::MAX).then(|| at(self.next)),
+            reach: at(self.reach),
+        }
+    }
+}
+
 /// The [`Step`] at a position where the words `at` start, in a clause
 /// ending at `e`.
 fn step_at(lx: &Lexed<'_>, at: &[Hit], e: usize) -> Step {
-    let reach = at.iter().map(|h| h.end).max().unwrap_or(0);
+    let reach = at.iter().map(|h| h.end()).max().unwrap_or(0);
     let mut step = Step { modality: None, verb: None, next: None, reach };
     // the longest word of a category, when it fits in the clause
-    let longest = |cat: Cat| at.iter().find(|h| h.is(cat)).filter(|h| h.end <= e);
+    let longest = |cat: Cat| at.iter().find(|h| h.is(cat)).filter(|h| h.end() <= e);
     if let Some(h) = longest(Cat::ModalityNot) {
-        step.next = Some(h.end);
+        step.next = Some(h.end());
         return step;
     }
     if let Some(h) = longest(Cat::Modality) {
-        step.modality = h.word().modality.map(|m| (m, h.pos, h.end));
+        step.modality = h.word().modality.map(|m| (m, h.pos, h.end()));
     }
     if let Some(h) = longest(Cat::VerbNot) {
-        step.next = Some(h.end);
+        step.next = Some(h.end());
         return step;
     }
     let (pos, len, info) = match (longest(Cat::Verb), longest(Cat::Light)) {
@@ -949,10 +1013,10 @@ fn step_at(lx: &Lexed<'_>, at: &[Hit], e: usize) -> Step {
     if next.is_some_and(|x| JOINERS.contains(&x)) {
         let after = end + 3;
         let w2 = lx.longest_at(Cat::Verb, after);
-        step.reach = step.reach.max(w2.map_or(after, |w2| w2.end.max(after)));
-        if let Some(w2) = w2.filter(|w2| w2.end <= e) {
+        step.reach = step.reach.max(w2.map_or(after, |w2| w2.end().max(after)));
+        if let Some(w2) = w2.filter(|w2| w2.end() <= e) {
             if lx.longest_at(Cat::VerbNot, after).is_none() {
-                end = w2.end;
+                end = w2.end();
             }
         }
     }
@@ -1379,7 +1443,7 @@ fn deadline_in(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>, cats: u32) ->
     }
     // relative spans: N年内, N年攻坚, N年行动, 通过五年努力
     if let Some(h) = if cats & Cat::PlanCue.bit() != 0 { lx.find_in(Cat::PlanCue, s, e) } else { None } {
-        return Some((plan_end(&h.word().text, r), None, DeadlineKind::Relative, h.pos, h.end));
+        return Some((plan_end(&h.word().text, r), None, DeadlineKind::Relative, h.pos, h.end()));
     }
     // (a span word right after the number, which starts at `s` at the earliest)
     let number = |c: char| crate::numerals::digit(c).is_some() || c == '十' || c == '两' || c.is_ascii_digit();
@@ -1390,11 +1454,11 @@ fn deadline_in(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>, cats: u32) ->
     let dates = if cats & Cat::Date.bit() != 0 { e } else { s };
     for h in lx.dates_in(s, dates) {
         for (k, &id) in v.date_ids.iter().enumerate() {
-            if id == h.word && first[k] == usize::MAX {
+            if id == u32::from(h.word) && first[k] == usize::MAX {
                 first[k] = h.pos;
             }
         }
-        if !v.span_ids.contains(&h.word) {
+        if !v.span_ids.contains(&u32::from(h.word)) {
             continue;
         }
         let len: usize = t[s..h.pos].chars().rev().take_while(|&c| number(c)).map(char::len_utf8).sum();
@@ -1403,7 +1467,7 @@ fn deadline_in(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>, cats: u32) ->
         let n = if num == "两" { Some(2) } else { crate::numerals::small_int(num) };
         let before_ok = !t[..pos].ends_with(|c: char| c.is_ascii_digit());
         if let Some(n) = n.filter(|n| len > 0 && (1..=10).contains(n)).filter(|_| before_ok) {
-            return Some((r.map(|r| r + n as i32 - 1), None, DeadlineKind::Relative, pos, h.end));
+            return Some((r.map(|r| r + n as i32 - 1), None, DeadlineKind::Relative, pos, h.end()));
         }
     }
     // this year's dates: 年底前, 上半年, 6月底前
