@@ -499,6 +499,26 @@ impl HitList {
     }
 }
 
+/// Some of the hits of a [`Lexed`] text: their indices into its `hits`
+/// (4 bytes each instead of a copy's 16), with a [`PosIndex`].
+#[derive(Debug, Default)]
+struct HitIds {
+    ids: Vec<u32>,
+    index: PosIndex,
+}
+
+impl HitIds {
+    fn new(ids: Vec<u32>, hits: &[Hit]) -> Self {
+        let index = PosIndex::new(&ids, |&i| hits[i as usize].pos);
+        HitIds { ids, index }
+    }
+
+    /// Index into `ids` of the first hit at or after `p`.
+    fn first_from(&self, hits: &[Hit], p: usize) -> usize {
+        self.index.first_from(&self.ids, |&i| hits[i as usize].pos, p)
+    }
+}
+
 /// A text with every vocabulary word found in it (all words at each position,
 /// longest first) and its years, found once; the queries below answer what a
 /// [`WordMap`] lookup on the text would, by a lookup in a [`PosIndex`].
@@ -506,21 +526,29 @@ struct Lexed<'t> {
     t: &'t str,
     /// Sorted by position, longest first at a position.
     hits: HitList,
-    /// The hits of the words of each category of [`FIND`] (copies: one
-    /// lookup over contiguous positions; empty for the others).
-    by_cat: Vec<HitList>,
-    /// Positions and indices into `hits` of the words [`scan_with`] looks at.
-    scan_hits: Vec<(usize, u32)>,
-    scan_index: PosIndex,
+    /// The words of [`FIND`] and the years.
+    dated: Dated<'t>,
+    /// The words [`scan_with`] looks at.
+    scan_hits: HitIds,
     /// The [`Step`] at each of `scan_hits` in a clause that goes on past
     /// it, worked out at the first visit (the clauses are scanned several
     /// times).
     steps: Vec<Cell<Option<PackedStep>>>,
-    /// The hits of the words [`object_chars`] skips (copies).
-    skip_hits: HitList,
+    /// The words [`object_chars`] skips.
+    skip_hits: HitIds,
     /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
     quotes: Vec<(usize, bool)>,
     quote_index: PosIndex,
+}
+
+/// The part of a [`Lexed`] text that outlives its other tables (it is small):
+/// the words of the categories looked for inside a stretch and the years,
+/// what [`deadline_in`] reads.
+struct Dated<'t> {
+    t: &'t str,
+    /// The hits of the words of each category of [`FIND`] (copies: one
+    /// lookup over contiguous positions; empty for the others).
+    by_cat: Vec<HitList>,
     /// [`years_in`] of the whole text.
     years: Vec<(i32, usize, usize)>,
     /// By start.
@@ -534,7 +562,7 @@ const SCAN: u32 = 1 << Cat::Verb as u32
     | 1 << Cat::Modality as u32
     | 1 << Cat::ModalityNot as u32;
 
-/// The categories looked for inside a stretch ([`Lexed::find_in`]): the
+/// The categories looked for inside a stretch ([`Dated::find_in`]): the
 /// only ones with a list of their own in [`Lexed::by_cat`] (the frequent
 /// verbs, modality words and adverbs are read through `scan_hits` and
 /// `skip_hits`).
@@ -679,27 +707,27 @@ impl<'t> Lexed<'t> {
                 rest &= rest - 1;
             }
             if cats & SCAN != 0 {
-                scan_hits.push((h.pos, k as u32));
+                scan_hits.push(k as u32);
             }
             if cats & SKIP != 0 {
-                skip_hits.push(*h);
+                skip_hits.push(k as u32);
             }
         }
-        let mut lx = Lexed {
+        Lexed {
             t,
-            steps: Vec::new(),
+            steps: vec![Cell::new(None); scan_hits.len()],
+            scan_hits: HitIds::new(scan_hits, &hits),
+            skip_hits: HitIds::new(skip_hits, &hits),
             hits: HitList::new(hits),
-            by_cat: by_cat.into_iter().map(HitList::new).collect(),
-            scan_index: PosIndex::new(&scan_hits, |x| x.0),
-            scan_hits,
-            skip_hits: HitList::new(skip_hits),
+            dated: Dated {
+                t,
+                by_cat: by_cat.into_iter().map(HitList::new).collect(),
+                year_index: PosIndex::new(&years, |y| y.1),
+                years,
+            },
             quote_index: PosIndex::new(&quotes, |x| x.0),
             quotes,
-            year_index: PosIndex::new(&years, |y| y.1),
-            years,
-        };
-        lx.steps = vec![Cell::new(None); lx.scan_hits.len()];
-        lx
+        }
     }
 
     /// Number of object characters ([`object_char`]) starting in
@@ -744,6 +772,19 @@ impl<'t> Lexed<'t> {
         out
     }
 
+    /// The categories of the words inside `t[from..to]`, one bit each (as
+    /// [`Word::cats`]): for a category of [`FIND`], its bit is
+    /// [`Dated::has`], for several categories at the cost of one query.
+    fn cats_in(&self, from: usize, to: usize) -> u32 {
+        let to = to.min(self.t.len());
+        if !self.t.is_char_boundary(to) {
+            return 0;
+        }
+        self.hits.from(from).iter().take_while(|h| h.pos < to).filter(|h| h.end() <= to).fold(0, |m, h| m | h.cats)
+    }
+}
+
+impl Dated<'_> {
     /// The first (leftmost, then longest) word of `cat` inside
     /// `t[from..to]` (`WordMap::find_in`).
     fn find_in(&self, cat: Cat, from: usize, to: usize) -> Option<Hit> {
@@ -757,17 +798,6 @@ impl<'t> Lexed<'t> {
 
     fn has(&self, cat: Cat, from: usize, to: usize) -> bool {
         self.find_in(cat, from, to).is_some()
-    }
-
-    /// The categories of the words inside `t[from..to]`, one bit each (as
-    /// [`Word::cats`]): for a category of [`FIND`], its bit is
-    /// [`Lexed::has`], for several categories at the cost of one query.
-    fn cats_in(&self, from: usize, to: usize) -> u32 {
-        let to = to.min(self.t.len());
-        if !self.t.is_char_boundary(to) {
-            return 0;
-        }
-        self.hits.from(from).iter().take_while(|h| h.pos < to).filter(|h| h.end() <= to).fold(0, |m, h| m | h.cats)
     }
 
     /// The built-in date words inside `t[from..to]`.
@@ -854,22 +884,23 @@ fn scan_with(
     stop_on_modality: bool,
     mut on_verb: impl FnMut(VerbHit) -> bool,
 ) -> Option<(Modality, usize, usize)> {
-    let (hits, list, quotes) = (&lx.hits.hits, &lx.scan_hits, &lx.quotes);
+    let (hits, list, quotes) = (&lx.hits.hits, &lx.scan_hits.ids, &lx.quotes);
+    let pos_of = |i: u32| hits[i as usize].pos;
     let mut modality = None;
-    let mut k = lx.scan_index.first_from(list, |x| x.0, s);
+    let mut k = lx.scan_hits.first_from(hits, s);
     let mut q = lx.quote_index.first_from(quotes, |x| x.0, s);
     let mut pos = s;
     let mut quoted: i32 = 0;
     let go_on = Cell::new(true);
     let mut on_verb = |h| go_on.set(on_verb(h));
     loop {
-        while list.get(k).is_some_and(|x| x.0 < pos) {
+        while list.get(k).is_some_and(|&i| pos_of(i) < pos) {
             k += 1;
         }
         while quotes.get(q).is_some_and(|x| x.0 < pos) {
             q += 1;
         }
-        let word_at = list.get(k).map_or(usize::MAX, |x| x.0);
+        let word_at = list.get(k).map_or(usize::MAX, |&i| pos_of(i));
         let quote_at = quotes.get(q).map_or(usize::MAX, |x| x.0);
         if quote_at <= word_at {
             if quote_at >= e {
@@ -888,7 +919,7 @@ fn scan_with(
         }
         // (the step of an earlier visit, unless the clause ends too early for it)
         let at = || {
-            let i = list[k].1 as usize;
+            let i = list[k] as usize;
             let n = hits[i..].iter().take_while(|h| h.pos == word_at).count();
             &hits[i..i + n]
         };
@@ -1066,10 +1097,11 @@ fn has_object(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, u
 /// adverbs and time words, quantities (sorted `(start, end, _)`) and years:
 /// the clause's own object; counted up to `limit`.
 fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize, usize)], limit: usize) -> usize {
-    let (t, list) = (lx.t, &lx.skip_hits.hits);
+    let (t, hits, list) = (lx.t, &lx.hits.hits, &lx.skip_hits.ids);
+    let hit = |i: u32| &hits[i as usize];
     let mut n = 0;
     let mut pos = s;
-    let mut k = lx.skip_hits.index.first_from(list, |h| h.pos, s);
+    let mut k = lx.skip_hits.first_from(hits, s);
     while pos < e {
         if let Some(&(_, qe, _)) = quantities.iter().find(|q| q.0 <= pos && pos < q.1) {
             pos = qe.max(pos + 1);
@@ -1083,11 +1115,11 @@ fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize,
             }
             continue;
         }
-        while list.get(k).is_some_and(|h| h.pos < pos) {
+        while list.get(k).is_some_and(|&i| hit(i).pos < pos) {
             k += 1;
         }
         // up to the next word to skip or quantity: count at once
-        let word_at = list.get(k).map_or(usize::MAX, |h| h.pos);
+        let word_at = list.get(k).map_or(usize::MAX, |&i| hit(i).pos);
         let quantity_at = quantities.iter().map(|q| q.0).filter(|&x| x > pos).min().unwrap_or(usize::MAX);
         let next = word_at.min(quantity_at).min(e);
         if next > pos {
@@ -1099,7 +1131,7 @@ fn object_chars(lx: &Lexed<'_>, s: usize, e: usize, quantities: &[(usize, usize,
             continue;
         }
         // the longest verb, light verb, modality word or adverb here
-        let skip = list[k].len();
+        let skip = hit(list[k]).len();
         if pos + skip <= e {
             pos += skip;
             continue;
@@ -1288,8 +1320,24 @@ struct Draft {
     /// modality cue, a target) in `start..end`.
     facts: Option<(bool, bool)>,
     /// [`Lexed::cats_in`] of `start..end`, when [`sentence`] read it (for
-    /// [`finish`]).
+    /// [`settle`]).
     cats: Option<u32>,
+}
+
+/// A commitment as [`settle`] reads it while the word tables live: what
+/// [`finish`] cannot read without them (so that the peak never holds both
+/// the tables and the [`Commitment`]s).
+#[derive(Debug, Clone)]
+struct Found {
+    kind: CommitmentKind,
+    modality: Modality,
+    verifiability: Verifiability,
+    /// [`Lexed::cats_in`] of the clause.
+    cats: u32,
+    /// The chosen verb of a known stage (normalized offsets).
+    verb: Option<(usize, usize, Stage)>,
+    /// Original offsets.
+    object: Option<(usize, usize)>,
 }
 
 struct Ctx<'a, 'n> {
@@ -1297,18 +1345,46 @@ struct Ctx<'a, 'n> {
     t: &'a str,
     /// The vocabulary words and years of `t`.
     lx: Lexed<'a>,
-    sections: &'a [Section],
     indicators: &'a [Indicator],
     /// (normalized start, normalized end, id) of the indicators, sorted.
     inds: Vec<(usize, usize, usize)>,
     ind_index: PosIndex,
-    /// The entries of `inds` that are targets ([`Ctx::targets_in`]).
-    target_inds: Vec<(usize, usize, usize)>,
-    target_index: PosIndex,
+    /// The entries of `inds` that are targets.
+    targets: Targets,
     year: Option<i32>,
     block: Option<(usize, usize)>,
     block_year: Option<i32>,
     better: Vec<(usize, usize)>,
+}
+
+/// The target indicators of [`Ctx::targets_in`]: (normalized start,
+/// normalized end, id), sorted.
+struct Targets {
+    inds: Vec<(usize, usize, usize)>,
+    index: PosIndex,
+}
+
+impl Targets {
+    /// The ids of those inside `from..to`.
+    fn within(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        let a = self.index.first_from(&self.inds, |x| x.0, from);
+        self.inds[a..].iter().take_while(move |x| x.0 < to).filter(move |x| x.1 <= to).map(|x| x.2)
+    }
+}
+
+/// What [`finish`] reads of a [`Ctx`] once its word tables are freed.
+struct Kept<'t> {
+    dated: Dated<'t>,
+    targets: Targets,
+    year: Option<i32>,
+    block_year: Option<i32>,
+}
+
+impl<'a> Ctx<'a, '_> {
+    /// The parts [`finish`] reads; the rest is freed.
+    fn into_kept(self) -> Kept<'a> {
+        Kept { dated: self.lx.dated, targets: self.targets, year: self.year, block_year: self.block_year }
+    }
 }
 
 impl Ctx<'_, '_> {
@@ -1322,8 +1398,7 @@ impl Ctx<'_, '_> {
     /// Target indicators (with a value) inside `from..to`; in the targets
     /// paragraph also the stretch figures ("力争7%", status plan).
     fn targets_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
-        let a = self.target_index.first_from(&self.target_inds, |x| x.0, from);
-        self.target_inds[a..].iter().take_while(move |x| x.0 < to).filter(move |x| x.1 <= to).map(|x| x.2)
+        self.targets.within(from, to)
     }
 
     /// `true` for a target indicator (with a value) of [`Ctx::targets_in`].
@@ -1378,7 +1453,7 @@ fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize, cats: u32) -> bool {
         return true;
     }
     if let Some(r) = ctx.year {
-        if lx.years_in(s, e).any(|(y, ys, _)| y < r && !inside_name(t, s, ys)) {
+        if lx.dated.years_in(s, e).any(|(y, ys, _)| y < r && !inside_name(t, s, ys)) {
             return true;
         }
     }
@@ -1391,7 +1466,7 @@ fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize, cats: u32) -> bool {
         let head_end = w.pos;
         if head_end > s
             && scan_with(lx, s, head_end, true, |_| true).is_none()
-            && deadline_in(lx, s, e, ctx.year, cats).is_none()
+            && deadline_in(&lx.dated, s, e, ctx.year, cats).is_none()
         {
             // a subject before the verb and nothing after it: "八件为民办实事全面完成"
             return has_object(lx, s, head_end, &[]);
@@ -1407,15 +1482,15 @@ type FoundDeadline = (Option<i32>, Option<u32>, DeadlineKind, usize, usize);
 /// Explicit or relative deadline words in `t[s..e]`.
 #[cfg(test)]
 fn deadline_of(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>) -> Option<FoundDeadline> {
-    deadline_in(lx, s, e, r, lx.cats_in(s, e))
+    deadline_in(&lx.dated, s, e, r, lx.cats_in(s, e))
 }
 
 /// [`deadline_of`] knowing the [`Lexed::cats_in`] of the clause (no look
 /// for the plan cues or date words that it lacks).
-fn deadline_in(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>, cats: u32) -> Option<FoundDeadline> {
-    let t = lx.t;
+fn deadline_in(dt: &Dated<'_>, s: usize, e: usize, r: Option<i32>, cats: u32) -> Option<FoundDeadline> {
+    let t = dt.t;
     // explicit years (not comparison bases), at or after the report year
-    for (y, ys, ye) in lx.years_in(s, e) {
+    for (y, ys, ye) in dt.years_in(s, e) {
         if r.is_some_and(|r| y < r) || inside_name(t, s, ys) {
             continue;
         }
@@ -1442,7 +1517,7 @@ fn deadline_in(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>, cats: u32) ->
         return Some((Some(y), month, DeadlineKind::Explicit, start, end));
     }
     // relative spans: N年内, N年攻坚, N年行动, 通过五年努力
-    if let Some(h) = if cats & Cat::PlanCue.bit() != 0 { lx.find_in(Cat::PlanCue, s, e) } else { None } {
+    if let Some(h) = if cats & Cat::PlanCue.bit() != 0 { dt.find_in(Cat::PlanCue, s, e) } else { None } {
         return Some((plan_end(&h.word().text, r), None, DeadlineKind::Relative, h.pos, h.end()));
     }
     // (a span word right after the number, which starts at `s` at the earliest)
@@ -1452,7 +1527,7 @@ fn deadline_in(lx: &Lexed<'_>, s: usize, e: usize, r: Option<i32>, cats: u32) ->
     let mut first = [usize::MAX; DATE_WORDS.len() + 1];
     // (no date word: an empty stretch)
     let dates = if cats & Cat::Date.bit() != 0 { e } else { s };
-    for h in lx.dates_in(s, dates) {
+    for h in dt.dates_in(s, dates) {
         for (k, &id) in v.date_ids.iter().enumerate() {
             if id == u32::from(h.word) && first[k] == usize::MAX {
                 first[k] = h.pos;
@@ -1657,12 +1732,10 @@ pub fn extract(
         norm,
         t,
         lx: Lexed::new(t, &spans),
-        sections,
         indicators,
         ind_index: PosIndex::new(&inds, |x| x.0),
         inds,
-        target_index: PosIndex::new(&target_inds, |x| x.0),
-        target_inds,
+        targets: Targets { index: PosIndex::new(&target_inds, |x| x.0), inds: target_inds },
         year: meta.year,
         block: block_span,
         block_year: block.and_then(|b| b.year).or(meta.year),
@@ -1723,11 +1796,15 @@ pub fn extract(
     // (they live while the commitments are built: no spare room)
     drafts.shrink_to_fit();
     scratch.arena.shrink_to_fit();
-    let mut verbs = Vec::new();
+    let (mut verbs, mut targets) = (Vec::new(), Vec::new());
+    let found: Vec<Found> = drafts.iter().map(|d| settle(&ctx, d, &scratch.arena, &mut verbs, &mut targets)).collect();
+    // the commitments, once the word tables are freed
+    let kept = ctx.into_kept();
+    drop((scratch, verbs, targets));
     let mut out: Vec<Commitment> =
-        drafts.into_iter().enumerate().map(|(id, d)| finish(&ctx, id, d, &scratch.arena, &mut verbs)).collect();
-    // the clause and object texts, once the lexed text and the drafts are freed
-    drop((ctx, scratch));
+        drafts.into_iter().zip(found).enumerate().map(|(id, (d, f))| finish(norm, sections, &kept, id, d, f)).collect();
+    drop(kept);
+    // and their clause and object texts, once the drafts are freed too
     let original = norm.original();
     for c in &mut out {
         c.text = original[c.start..c.end].to_string();
@@ -1826,10 +1903,10 @@ fn sentence(
     // a colon ends a lead-in: drop what stands before it (unless it holds a target)
     if let Some(k) = clauses.iter().rposition(|c| c.2) {
         let lead_text = (clauses[0].0, clauses[k].1);
-        if lx.has(Cat::PlanLead, lead_text.0, lead_text.1) {
+        if lx.dated.has(Cat::PlanLead, lead_text.0, lead_text.1) {
             *opened_plan = true;
         }
-        if lx.has(Cat::Framing, lead_text.0, lead_text.1) {
+        if lx.dated.has(Cat::Framing, lead_text.0, lead_text.1) {
             return;
         }
         let keep_from = (0..=k)
@@ -1866,7 +1943,7 @@ fn sentence(
     };
     // an explanation sentence ("这个指标是指导性的", "考虑了…")
     if some & Cat::Explain.bit() != 0
-        && pieces.iter().any(|&(s, e)| lx.has(Cat::Explain, s, e))
+        && pieces.iter().any(|&(s, e)| lx.dated.has(Cat::Explain, s, e))
         && !ctx.has_targets(ts, te)
     {
         return;
@@ -1887,7 +1964,7 @@ fn sentence(
             }
         }
         let better = ctx.better.iter().any(|&(a, b)| a >= s && b <= e)
-            || (some & Cat::Better.bit() != 0 && lx.has(Cat::Better, s, e));
+            || (some & Cat::Better.bit() != 0 && lx.dated.has(Cat::Better, s, e));
         let continuation = !merged.is_empty()
             && (better || ((verb || has_targets || modality) && !has_object(lx, s, e, ctx.inds_in(s, e))));
         if continuation {
@@ -1898,7 +1975,7 @@ fn sentence(
                 .iter()
                 .rposition(|d| {
                     let (hs, he) = arena[d.pieces.0];
-                    lx.has(Cat::ProjectNoun, hs, he)
+                    lx.dated.has(Cat::ProjectNoun, hs, he)
                 })
                 .map(|k| k + lookback);
             let back = if better { merged.len() - 1 } else { project_at.unwrap_or(merged.len() - 1) };
@@ -1956,12 +2033,22 @@ fn sentence(
     }
 }
 
-fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verbs: &mut Vec<VerbHit>) -> Commitment {
+/// What draft `d` pledges: its action, object, targets, kind, modality,
+/// and verifiability, read while the word tables live (`verbs`, `targets`:
+/// buffers to reuse).
+fn settle(
+    ctx: &Ctx<'_, '_>,
+    d: &Draft,
+    arena: &[(usize, usize)],
+    verbs: &mut Vec<VerbHit>,
+    targets: &mut Vec<usize>,
+) -> Found {
     let (t, lx) = (ctx.t, &ctx.lx);
     let norm = ctx.norm;
     let (s, e) = (d.start, d.end);
-    let (os, oe) = norm.to_original(s, e);
-    let targets: Vec<usize> = ctx.targets_in(s, e).collect();
+    targets.clear();
+    targets.extend(ctx.targets_in(s, e));
+    let targets = &targets[..];
     // facts per piece; the action is the most advanced verb of all pieces
     verbs.clear();
     let mut all = Facts { verbs: std::mem::take(verbs), modality: None };
@@ -1986,19 +2073,16 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     }
     let verb = chosen_verb(&all.verbs);
     *verbs = std::mem::take(&mut all.verbs);
-    let action = verb
-        .and_then(|h| h.info.map(|i| Action { verb: norm.original_slice(h.start, h.end).to_string(), stage: i.stage }));
+    // (the action's verb: read here, copied by [`finish`])
+    let action = verb.and_then(|h| h.info.map(|i| (norm.original_slice(h.start, h.end), i.stage)));
     // object: the metric subject of the first target, else the head piece's
     let metric_object = targets.iter().find(|&&k| ctx.indicators[k].metric.id.is_some()).and_then(|&k| {
         let i = &ctx.indicators[k];
         let (ms, me) = (i.metric.start?, i.metric.end?);
+        let (os, oe) = norm.to_original(s, e);
         (ms >= os && me <= oe).then_some((ms, me))
     });
-    let object = metric_object
-        .or_else(|| head_object.map(|(a, b)| norm.to_original(a, b)))
-        .filter(|(a, b)| b > a)
-        // (its text is copied by [`extract`] once its working set is freed)
-        .map(|(a, b)| TextSpan { text: String::new(), start: a, end: b });
+    let object = metric_object.or_else(|| head_object.map(|(a, b)| norm.to_original(a, b))).filter(|(a, b)| b > a);
     let mut modality = all.modality.map_or(Modality::Firm, |m| m.0);
     if d.better && modality_rank(Modality::Strive) > modality_rank(modality) {
         modality = Modality::Strive;
@@ -2015,12 +2099,12 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     }
     // kind
     let cats = d.cats.unwrap_or_else(|| lx.cats_in(s, e));
-    let plan = d.plan || plan_clause(ctx, s, e, &targets, cats);
+    let plan = d.plan || plan_clause(ctx, s, e, targets, cats);
     let has_canonical = targets.iter().any(|&k| ctx.indicators[k].metric.id.is_some());
-    let stage = action.as_ref().map(|a| a.stage);
+    let stage = action.map(|a| a.1);
     // (mapped back when asked)
     let in_obj =
-        |cat: Cat| object.as_ref().is_some_and(|o| lx.has(cat, norm.from_original(o.start), norm.from_original(o.end)));
+        |cat: Cat| object.is_some_and(|(a, b)| lx.dated.has(cat, norm.from_original(a), norm.from_original(b)));
     let kind = if d.list_item.is_some() {
         CommitmentKind::LivelihoodItem
     } else if cats & Cat::FiscalCue.bit() != 0
@@ -2039,13 +2123,12 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     } else if !targets.is_empty() {
         CommitmentKind::OutputTarget
     } else if stage == Some(Stage::Host)
-        && (action.as_ref().is_some_and(|a| a.verb != "办好" && a.verb != "筹办") || in_obj(Cat::EventNoun))
+        && (action.is_some_and(|a| a.0 != "办好" && a.0 != "筹办") || in_obj(Cat::EventNoun))
     {
         CommitmentKind::Event
     } else if stage == Some(Stage::Attain)
         || modality == Modality::Aspire
-        || (action.as_ref().is_some_and(|a| contains(&a.verb, "打造") || contains(&a.verb, "建设"))
-            && in_obj(Cat::AspirationNoun))
+        || (action.is_some_and(|a| contains(a.0, "打造") || contains(a.0, "建设")) && in_obj(Cat::AspirationNoun))
     {
         CommitmentKind::Aspiration
     } else if (matches!(stage, Some(Stage::Start | Stage::Complete | Stage::Prepare))
@@ -2054,25 +2137,12 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     {
         CommitmentKind::Project
     } else if (modality == Modality::Guarantee
-        || action.as_ref().is_some_and(|a| ["防范", "防止", "杜绝", "遏制"].iter().any(|w| contains(&a.verb, w))))
+        || action.is_some_and(|a| ["防范", "防止", "杜绝", "遏制"].iter().any(|w| contains(a.0, w))))
         && cats & Cat::GuaranteeCue.bit() != 0
     {
         CommitmentKind::Guarantee
     } else {
         CommitmentKind::Policy
-    };
-    // deadline
-    let r = if d.in_block { ctx.block_year } else { ctx.year };
-    let deadline = match deadline_in(lx, s, e, ctx.year, cats) {
-        Some((year, month, kind, a, b)) => {
-            Some(Deadline { year, month, kind, raw: Some(norm.original_slice(a, b).to_string()) })
-        }
-        None => r.map(|y| Deadline {
-            year: Some(if kind == CommitmentKind::PlanGoal { y + 4 } else { y }),
-            month: None,
-            kind: DeadlineKind::Implicit,
-            raw: None,
-        }),
     };
     let quantified = targets.iter().any(|&k| {
         let val = &ctx.indicators[k].value;
@@ -2085,22 +2155,49 @@ fn finish(ctx: &Ctx<'_, '_>, id: usize, d: Draft, arena: &[(usize, usize)], verb
     } else {
         Verifiability::Vague
     };
+    Found {
+        kind,
+        modality,
+        verifiability,
+        cats,
+        verb: verb.and_then(|h| h.info.map(|i| (h.start, h.end, i.stage))),
+        object,
+    }
+}
+
+/// The commitment `id` of draft `d`, as [`settle`] found it (`f`): its
+/// targets and deadline are read here (its texts are copied by [`extract`]
+/// once this stage's working set is freed).
+fn finish(norm: &Normalized<'_>, sections: &[Section], kept: &Kept<'_>, id: usize, d: Draft, f: Found) -> Commitment {
+    let (s, e) = (d.start, d.end);
+    let (os, oe) = norm.to_original(s, e);
+    let r = if d.in_block { kept.block_year } else { kept.year };
+    let deadline = match deadline_in(&kept.dated, s, e, kept.year, f.cats) {
+        Some((year, month, kind, a, b)) => {
+            Some(Deadline { year, month, kind, raw: Some(norm.original_slice(a, b).to_string()) })
+        }
+        None => r.map(|y| Deadline {
+            year: Some(if f.kind == CommitmentKind::PlanGoal { y + 4 } else { y }),
+            month: None,
+            kind: DeadlineKind::Implicit,
+            raw: None,
+        }),
+    };
     Commitment {
         id,
-        section: section_of(ctx.sections, os),
+        section: section_of(sections, os),
         paragraph: d.paragraph,
         start: os,
         end: oe,
-        // (copied by [`extract`] once its working set is freed)
         text: String::new(),
-        kind,
-        action,
-        object,
-        targets,
-        modality,
+        kind: f.kind,
+        action: f.verb.map(|(a, b, stage)| Action { verb: norm.original_slice(a, b).to_string(), stage }),
+        object: f.object.map(|(a, b)| TextSpan { text: String::new(), start: a, end: b }),
+        targets: kept.targets.within(s, e).collect(),
+        modality: f.modality,
         deadline,
         list_item: d.list_item,
-        verifiability,
+        verifiability: f.verifiability,
     }
 }
 
@@ -2111,7 +2208,8 @@ fn plan_clause(ctx: &Ctx<'_, '_>, s: usize, e: usize, targets: &[usize], cats: u
         return true;
     }
     if let Some(r) = ctx.year {
-        if ctx.lx.years_in(s, e).any(|(y, ys, _)| y >= r + 2 && ["到", "至"].iter().any(|w| t[..ys].ends_with(w))) {
+        if ctx.lx.dated.years_in(s, e).any(|(y, ys, _)| y >= r + 2 && ["到", "至"].iter().any(|w| t[..ys].ends_with(w)))
+        {
             return true;
         }
         return targets.iter().any(|&k| {
