@@ -406,7 +406,7 @@ const MONTH_END: &str = "月底前";
 const SPAN_WORDS: [&str; 4] = ["年内", "年攻坚", "年行动", "年之内"];
 
 /// A vocabulary word found in the text: `t[pos..end()]` is `words[word]`.
-/// (16 bytes: a report has a hit every few characters, and the tables of
+/// (16 bytes on 64-bit targets: a report has a hit every few characters, and the tables of
 /// hits are most of this stage's memory.)
 #[derive(Debug, Clone, Copy)]
 struct Hit {
