@@ -732,14 +732,15 @@ impl Ctx<'_, '_> {
         }
         let subj = subject.map_or("", |(s, e)| &t[s..e]);
         let f = filters();
-        let verb = last_verb_but(t, region.0, region.1, &f.growth_verb, Some(&f.growth_not));
-        let verb_to_level = verb.is_some_and(|(_, end, _)| words().growth_to.starts_at(t, end));
-        let down = verb.is_some_and(|(_, _, d)| d == "down");
+        // the verb of growth, looked for only where a percentage needs it
+        let growth_verb = || last_verb_but(t, region.0, region.1, &f.growth_verb, Some(&f.growth_not));
         match q.base_unit {
-            Some(BaseUnit::PercentagePoint) => (Change, down),
+            Some(BaseUnit::PercentagePoint) => (Change, growth_verb().is_some_and(|(_, _, d)| d == "down")),
             Some(BaseUnit::Percent | BaseUnit::Permille) => {
-                if verb.is_some() && !verb_to_level {
-                    return (Growth, down);
+                if let Some((_, end, d)) = growth_verb() {
+                    if !words().growth_to.starts_at(t, end) {
+                        return (Growth, d == "down");
+                    }
                 }
                 if has_share_cue(t, region.0, region.1) || subj.contains("比重") || subj.contains("占比") {
                     return (Share, false);
