@@ -765,8 +765,14 @@ impl Ctx<'_, '_> {
                 (Count, false)
             }
             _ => {
-                let change = last_verb(t, region.0, q.outer_start, &f.change_verb)
-                    .or_else(|| last_verb(t, clause.0, q.outer_start, &f.change_verb).filter(|v| v.2 == "up"));
+                // the clause is searched again only when it is longer than the
+                // region (the same search again would find nothing)
+                let change = last_verb(t, region.0, q.outer_start, &f.change_verb).or_else(|| {
+                    (clause.0 != region.0)
+                        .then(|| last_verb(t, clause.0, q.outer_start, &f.change_verb))
+                        .flatten()
+                        .filter(|v| v.2 == "up")
+                });
                 if let Some((_, end, d)) = change {
                     if !words().growth_to.starts_at(t, end) {
                         return (Change, d == "down");
