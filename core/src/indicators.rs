@@ -66,10 +66,39 @@ fn piece_starts(norm: &Normalized<'_>) -> (Vec<usize>, Vec<usize>) {
     (norm.pieces(is_sentence_break), norm.pieces(|c| is_sentence_break(c) || is_clause_break(c)))
 }
 
-/// The piece of `starts` containing `p`, as (start, end).
-fn piece(starts: &[usize], len: usize, p: usize) -> (usize, usize) {
-    let k = starts.partition_point(|&s| s <= p).saturating_sub(1);
+/// The piece of `starts` containing `p`, as (start, end); `at` is the
+/// cursor of `starts`.
+fn piece(starts: &[usize], at: &Cursor, len: usize, p: usize) -> (usize, usize) {
+    let k = at.count_le(starts, |&s| s, p).saturating_sub(1);
     (starts[k], starts.get(k + 1).copied().unwrap_or(len))
+}
+
+/// `partition_point(|x| key(x) <= p)` of a slice sorted by `key`, found from
+/// the answer of the previous call: the quantities come in text order, so
+/// the answer mostly stays or moves a few places forward, and a binary
+/// search is left for jumps back or far ahead.
+#[derive(Default)]
+struct Cursor(std::cell::Cell<usize>);
+
+impl Cursor {
+    fn count_le<T>(&self, v: &[T], key: impl Fn(&T) -> usize, p: usize) -> usize {
+        let mut k = self.0.get().min(v.len());
+        if k > 0 && key(&v[k - 1]) > p {
+            k = v.partition_point(|x| key(x) <= p);
+        } else {
+            let mut steps = 0;
+            while k < v.len() && key(&v[k]) <= p {
+                k += 1;
+                steps += 1;
+                if steps == 8 {
+                    k += v[k..].partition_point(|x| key(x) <= p);
+                    break;
+                }
+            }
+        }
+        self.0.set(k);
+        k
+    }
 }
 
 /// The first characters of the words of some cue categories (read from the
@@ -352,6 +381,8 @@ struct Ctx<'a, 'n> {
     year: Option<i32>,
     sentences: Vec<usize>,
     clauses: Vec<usize>,
+    /// Cursors of `sentences`, `clauses`, `paragraphs` and `sections`.
+    at: [Cursor; 4],
 }
 
 /// Turns the quantities of `norm` into indicators (SPEC §2), with UTF-8 byte
@@ -360,7 +391,16 @@ struct Ctx<'a, 'n> {
 pub fn extract(norm: &Normalized<'_>, sections: &[Section], paragraphs: &[Paragraph], meta: &Meta) -> Vec<Indicator> {
     let t = norm.text();
     let (sentences, clauses) = piece_starts(norm);
-    let ctx = Ctx { norm, t, sections, paragraphs, year: meta.year.or_else(|| guess_year(t)), sentences, clauses };
+    let ctx = Ctx {
+        norm,
+        t,
+        sections,
+        paragraphs,
+        year: meta.year.or_else(|| guess_year(t)),
+        sentences,
+        clauses,
+        at: Default::default(),
+    };
     let quantities = numbers::scan(t);
     let mut drafts: Vec<Draft> = Vec::with_capacity(quantities.len());
     let mut hits = Hits::default();
@@ -531,25 +571,25 @@ impl Ctx<'_, '_> {
         if self.paragraphs.is_empty() {
             return true;
         }
-        let k = self.paragraphs.partition_point(|p| p.start <= os);
+        let k = self.at[2].count_le(self.paragraphs, |p| p.start, os);
         if k > 0 && os < self.paragraphs[k - 1].end {
             return true;
         }
-        let k = self.sections.partition_point(|s| s.start <= os);
+        let k = self.at[3].count_le(self.sections, |s| s.start, os);
         self.sections[..k].iter().rev().take(8).any(|s| s.title_start <= os && os < s.title_end)
     }
 
     fn sentence(&self, p: usize) -> (usize, usize) {
-        let (s, e) = piece(&self.sentences, self.t.len(), p);
+        let (s, e) = piece(&self.sentences, &self.at[0], self.t.len(), p);
         trim_span(self.t, s, e)
     }
 
     fn clause(&self, p: usize) -> (usize, usize) {
-        piece(&self.clauses, self.t.len(), p)
+        piece(&self.clauses, &self.at[1], self.t.len(), p)
     }
 
     fn section_of(&self, os: usize) -> Option<usize> {
-        let k = self.sections.partition_point(|s| s.start <= os);
+        let k = self.at[3].count_le(self.sections, |s| s.start, os);
         let mut cur = k.checked_sub(1)?;
         loop {
             let s = &self.sections[cur];
@@ -561,7 +601,7 @@ impl Ctx<'_, '_> {
     }
 
     fn paragraph_of(&self, os: usize) -> Option<usize> {
-        let k = self.paragraphs.partition_point(|p| p.start <= os);
+        let k = self.at[2].count_le(self.paragraphs, |p| p.start, os);
         let p = self.paragraphs.get(k.checked_sub(1)?)?;
         (os <= p.end).then_some(p.id)
     }
@@ -692,14 +732,15 @@ impl Ctx<'_, '_> {
         }
         let subj = subject.map_or("", |(s, e)| &t[s..e]);
         let f = filters();
-        let verb = last_verb_but(t, region.0, region.1, &f.growth_verb, Some(&f.growth_not));
-        let verb_to_level = verb.is_some_and(|(_, end, _)| words().growth_to.starts_at(t, end));
-        let down = verb.is_some_and(|(_, _, d)| d == "down");
+        // the verb of growth, looked for only where a percentage needs it
+        let growth_verb = || last_verb_but(t, region.0, region.1, &f.growth_verb, Some(&f.growth_not));
         match q.base_unit {
-            Some(BaseUnit::PercentagePoint) => (Change, down),
+            Some(BaseUnit::PercentagePoint) => (Change, growth_verb().is_some_and(|(_, _, d)| d == "down")),
             Some(BaseUnit::Percent | BaseUnit::Permille) => {
-                if verb.is_some() && !verb_to_level {
-                    return (Growth, down);
+                if let Some((_, end, d)) = growth_verb() {
+                    if !words().growth_to.starts_at(t, end) {
+                        return (Growth, d == "down");
+                    }
                 }
                 if has_share_cue(t, region.0, region.1) || subj.contains("比重") || subj.contains("占比") {
                     return (Share, false);
@@ -724,8 +765,14 @@ impl Ctx<'_, '_> {
                 (Count, false)
             }
             _ => {
-                let change = last_verb(t, region.0, q.outer_start, &f.change_verb)
-                    .or_else(|| last_verb(t, clause.0, q.outer_start, &f.change_verb).filter(|v| v.2 == "up"));
+                // the clause is searched again only when it is longer than the
+                // region (the same search again would find nothing)
+                let change = last_verb(t, region.0, q.outer_start, &f.change_verb).or_else(|| {
+                    (clause.0 != region.0)
+                        .then(|| last_verb(t, clause.0, q.outer_start, &f.change_verb))
+                        .flatten()
+                        .filter(|v| v.2 == "up")
+                });
                 if let Some((_, end, d)) = change {
                     if !words().growth_to.starts_at(t, end) {
                         return (Change, d == "down");

@@ -148,6 +148,31 @@ pub fn units() -> &'static WordMap<UnitEntry> {
     })
 }
 
+/// `true` when `c` is a word of [`units`] on its own (so some unit starts
+/// wherever `c` stands), answered by a bit test; `false` says nothing.
+fn unit_char(c: char) -> bool {
+    static T: OnceLock<Vec<u64>> = OnceLock::new();
+    let bits = T.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        // the rows `units` takes
+        for row in rows(include_str!("../data/units.tsv")) {
+            if !matches!(row.get(1).copied(), Some("mult" | "unit" | "time" | "not")) {
+                continue;
+            }
+            let mut chars = row[0].chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                let u = c as usize;
+                if u < 0x10000 {
+                    bits[u / 64] |= 1 << (u % 64);
+                }
+            }
+        }
+        bits
+    });
+    let u = c as usize;
+    u < 0x10000 && bits[u / 64] & (1 << (u % 64)) != 0
+}
+
 /// The shape of a quantity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Form {
@@ -1094,7 +1119,7 @@ impl<'t> Scanner<'t> {
         match self.ch(p) {
             None => false,
             Some('余' | '多' | '至' | '到' | '-' | '—' | '~' | ' ' | '分' | '方' | '大' | '类') => true,
-            Some(_) => units().starts_at(self.t, p),
+            Some(c) => unit_char(c) || units().starts_at(self.t, p),
         }
     }
 
