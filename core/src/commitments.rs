@@ -196,6 +196,9 @@ struct Vocab {
     slot: Box<[u16; 0x10000]>,
     /// Index into `groups` of the other first characters.
     by_first: CharMap<u16>,
+    /// Index into `groups` of 年 (it starts date words): [`Lexed::lex`]
+    /// reads the years at its group.
+    nian: u16,
     /// Length in bytes of the longest word of each category.
     max_len: [usize; CATS],
     /// Matched on section titles, not on the body text.
@@ -285,6 +288,7 @@ fn vocab() -> &'static Vocab {
             groups: vec![Group { from: 0, single: 0, to: 0, seconds: 0 }],
             slot: Box::new([0; 0x10000]),
             by_first: CharMap::default(),
+            nian: 0,
             max_len: [0; CATS],
             task_title: WordMap::default(),
             date_ids: [u32::MAX; DATE_WORDS.len() + 1],
@@ -394,6 +398,8 @@ fn vocab() -> &'static Vocab {
                 }
             }
         }
+        v.nian = v.slot['年' as usize];
+        assert!(v.nian != 0, "年 starts the built-in date words");
         v
     })
 }
@@ -612,17 +618,24 @@ impl<'t> Lexed<'t> {
         let mut quotes = Vec::new();
         let mut years = Vec::new();
         for &(rs, re) in &ranges {
-            years.extend(years_in(t, rs, re));
-            Self::lex(v, t, (rs, re), &mut hits, &mut quotes);
+            Self::lex(v, t, (rs, re), &mut hits, &mut quotes, &mut years);
         }
         // (the guess above is often twice too many: the hits live to the end of the stage)
         hits.shrink_to_fit();
         Self::finish(t, hits, quotes, years)
     }
 
-    /// Finds the words starting in `t[rs..re]` and the quotes there.
+    /// Finds the words starting in `t[rs..re]`, the quotes there and the
+    /// years ([`years_in`]: read at each 年, whose group is [`Vocab::nian`]).
     #[inline(never)]
-    fn lex(v: &Vocab, t: &str, (rs, re): (usize, usize), hits: &mut Vec<Hit>, quotes: &mut Vec<(usize, bool)>) {
+    fn lex(
+        v: &Vocab,
+        t: &str,
+        (rs, re): (usize, usize),
+        hits: &mut Vec<Hit>,
+        quotes: &mut Vec<(usize, bool)>,
+        years: &mut Vec<(i32, usize, usize)>,
+    ) {
         let bytes = t.as_bytes();
         let n = bytes.len();
         let slot: &[u16; 0x10000] = &v.slot;
@@ -662,6 +675,9 @@ impl<'t> Lexed<'t> {
             if g == 0 {
                 pos = after;
                 continue;
+            }
+            if g == v.nian {
+                year_at(t, rs, pos, years);
             }
             let gr = v.groups[usize::from(g)];
             let next4 = match bytes[after..] {
@@ -818,6 +834,18 @@ impl Dated<'_> {
         let k = if exact { self.year_index.first_from(&self.years, |y| y.1, from) } else { self.years.len() };
         self.years[k..].iter().copied().take_while(move |y| y.2 <= to).chain(slow)
     }
+}
+
+/// The year ending at the 年 at `nian`, as [`years_in`] of a stretch
+/// starting at `from` finds it: pushed to `out`.
+fn year_at(t: &str, from: usize, nian: usize, out: &mut Vec<(i32, usize, usize)>) {
+    let Some((y, s)) = targets::year_before(t, nian) else { return };
+    // (not a comparison base: "比2010年", nor "…年以来")
+    let base = ["比", "较", "与", "同", "相比", "对比", "从"].iter().any(|w| t[..s].ends_with(w));
+    if s < from || base || t[nian..].starts_with("年以来") {
+        return;
+    }
+    out.push((y, s, nian + '年'.len_utf8()));
 }
 
 /// Rank of a stage when a clause has several verbs (the most advanced wins).
