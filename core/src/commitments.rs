@@ -1379,6 +1379,8 @@ struct Ctx<'a, 'n> {
     ind_index: PosIndex,
     /// The entries of `inds` that are targets.
     targets: Targets,
+    /// The sorted starts of the indicators without a bound ([`Bound::Absent`]).
+    absent: Vec<usize>,
     year: Option<i32>,
     block: Option<(usize, usize)>,
     block_year: Option<i32>,
@@ -1440,8 +1442,10 @@ impl Ctx<'_, '_> {
         self.targets_in(from, to).next().is_some()
     }
 
+    /// Whether an indicator without a bound starts in `from..to`.
     fn has_absent(&self, from: usize, to: usize) -> bool {
-        self.inds_in(from, to).iter().any(|x| self.indicators[x.2].bound == Bound::Absent)
+        let k = self.absent.partition_point(|&p| p < from);
+        self.absent.get(k).is_some_and(|&p| p < to)
     }
 
     fn in_block(&self, p: usize) -> bool {
@@ -1756,6 +1760,7 @@ pub fn extract(
     // restatements and stretch figures, see [`crate::targets`])
     let restated: &[usize] = block.map_or(&[], |b| &b.quoted);
     let target_inds: Vec<_> = inds.iter().copied().filter(|x| Ctx::is_target(indicators, restated, x.2)).collect();
+    let absent = inds.iter().filter(|x| indicators[x.2].bound == Bound::Absent).map(|x| x.0).collect();
     let ctx = Ctx {
         norm,
         t,
@@ -1764,6 +1769,7 @@ pub fn extract(
         ind_index: PosIndex::new(&inds, |x| x.0),
         inds,
         targets: Targets { index: PosIndex::new(&target_inds, |x| x.0), inds: target_inds },
+        absent,
         year: meta.year,
         block: block_span,
         block_year: block.and_then(|b| b.year).or(meta.year),
