@@ -828,11 +828,41 @@ impl Dated<'_> {
 
     /// [`years_in`] of `t[from..to]`: the years of the whole text that lie
     /// inside.
-    fn years_in(&self, from: usize, to: usize) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
-        let exact = from <= to && self.t.is_char_boundary(from) && self.t.is_char_boundary(to);
-        let slow = if exact { Vec::new() } else { years_in(self.t, from, to) };
-        let k = if exact { self.year_index.first_from(&self.years, |y| y.1, from) } else { self.years.len() };
-        self.years[k..].iter().copied().take_while(move |y| y.2 <= to).chain(slow)
+    fn years_in(&self, from: usize, to: usize) -> Years<'_> {
+        if from <= to && self.t.is_char_boundary(from) && self.t.is_char_boundary(to) {
+            let k = self.year_index.first_from(&self.years, |y| y.1, from);
+            Years::Found(self.years[k..].iter(), to)
+        } else {
+            Years::Slow(years_in(self.t, from, to).into_iter())
+        }
+    }
+}
+
+/// The years of [`Dated::years_in`].
+enum Years<'a> {
+    /// Those of the whole text from the first starting in the stretch, up
+    /// to the first that ends after its end (the second field).
+    Found(std::slice::Iter<'a, (i32, usize, usize)>, usize),
+    /// Those of a stretch not on character boundaries, found again.
+    Slow(std::vec::IntoIter<(i32, usize, usize)>),
+}
+
+impl Iterator for Years<'_> {
+    type Item = (i32, usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Years::Found(it, to) => {
+                let y = *it.next()?;
+                if y.2 <= *to {
+                    Some(y)
+                } else {
+                    *it = [].iter();
+                    None
+                }
+            }
+            Years::Slow(it) => it.next(),
+        }
     }
 }
 
