@@ -136,9 +136,12 @@ enum Cat {
     /// The "better results" words of [`crate::targets`] (`data/targets.tsv`
     /// category `better`).
     Better,
+    /// 了 (built in): [`self_assessment`] looks for a verb before it only
+    /// in a clause with one.
+    Le,
 }
 
-const CATS: usize = Cat::Better as usize + 1;
+const CATS: usize = Cat::Le as usize + 1;
 
 impl Cat {
     fn named(s: &str) -> Option<Cat> {
@@ -340,6 +343,7 @@ fn vocab() -> &'static Vocab {
         for w in std::iter::once(MONTH_END).chain(SPAN_WORDS) {
             v.add(&mut index, Cat::Date, w);
         }
+        v.add(&mut index, Cat::Le, "了");
         for (k, w) in DATE_WORDS.iter().map(|d| d.0).chain([MONTH_END]).enumerate() {
             v.date_ids[k] = index[w];
         }
@@ -1505,7 +1509,7 @@ fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize, cats: u32) -> bool {
     // a verb with 了 ("召开了"), a past year or a past-time word
     // (no scan for a clause without 了)
     let mut done = false;
-    if t[s..e].contains('了') {
+    if cats & Cat::Le.bit() != 0 {
         scan_with(lx, s, e, false, |h| {
             done = t[h.end..e].starts_with('了') && !t[h.end..e].starts_with("了解");
             !done
