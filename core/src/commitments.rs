@@ -591,6 +591,10 @@ const FIND: u32 = Cat::SelfAssessment.bit()
     | Cat::GuaranteeCue.bit()
     | Cat::Date.bit();
 
+/// The number of categories up to the last of [`FIND`]: the lists of
+/// [`Dated::by_cat`].
+const FIND_CATS: usize = (u32::BITS - FIND.leading_zeros()) as usize;
+
 /// The categories [`object_chars`] skips.
 const SKIP: u32 = 1 << Cat::Verb as u32 | 1 << Cat::Light as u32 | 1 << Cat::Modality as u32 | 1 << Cat::Adverb as u32;
 
@@ -626,6 +630,8 @@ impl<'t> Lexed<'t> {
         }
         // (the guess above is often twice too many: the hits live to the end of the stage)
         hits.shrink_to_fit();
+        // (and the years live while the commitments are built)
+        years.shrink_to_fit();
         Self::finish(t, hits, quotes, years)
     }
 
@@ -717,7 +723,8 @@ impl<'t> Lexed<'t> {
             n_scan += usize::from(h.cats & SCAN != 0);
             n_skip += usize::from(h.cats & SKIP != 0);
         }
-        let mut by_cat: Vec<Vec<Hit>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        // (a list for each category up to the last of `FIND`)
+        let mut by_cat: Vec<Vec<Hit>> = counts[..FIND_CATS].iter().map(|&n| Vec::with_capacity(n)).collect();
         let (mut scan_hits, mut skip_hits) = (Vec::with_capacity(n_scan), Vec::with_capacity(n_skip));
         for (k, h) in hits.iter().enumerate() {
             let cats = h.cats;
