@@ -557,7 +557,8 @@ struct Lexed<'t> {
 struct Dated<'t> {
     t: &'t str,
     /// The hits of the words of each category of [`FIND`] (copies: one
-    /// lookup over contiguous positions; empty for the others).
+    /// lookup over contiguous positions; empty for the others, none after
+    /// the last of them: [`FIND_CATS`] lists).
     by_cat: Vec<HitList>,
     /// [`years_in`] of the whole text.
     years: Vec<(i32, usize, usize)>,
