@@ -136,9 +136,12 @@ enum Cat {
     /// The "better results" words of [`crate::targets`] (`data/targets.tsv`
     /// category `better`).
     Better,
+    /// 了 (built in): [`self_assessment`] looks for a verb before it only
+    /// in a clause with one.
+    Le,
 }
 
-const CATS: usize = Cat::Better as usize + 1;
+const CATS: usize = Cat::Le as usize + 1;
 
 impl Cat {
     fn named(s: &str) -> Option<Cat> {
@@ -196,6 +199,9 @@ struct Vocab {
     slot: Box<[u16; 0x10000]>,
     /// Index into `groups` of the other first characters.
     by_first: CharMap<u16>,
+    /// Index into `groups` of 年 (it starts date words): [`Lexed::lex`]
+    /// reads the years at its group.
+    nian: u16,
     /// Length in bytes of the longest word of each category.
     max_len: [usize; CATS],
     /// Matched on section titles, not on the body text.
@@ -285,6 +291,7 @@ fn vocab() -> &'static Vocab {
             groups: vec![Group { from: 0, single: 0, to: 0, seconds: 0 }],
             slot: Box::new([0; 0x10000]),
             by_first: CharMap::default(),
+            nian: 0,
             max_len: [0; CATS],
             task_title: WordMap::default(),
             date_ids: [u32::MAX; DATE_WORDS.len() + 1],
@@ -336,6 +343,7 @@ fn vocab() -> &'static Vocab {
         for w in std::iter::once(MONTH_END).chain(SPAN_WORDS) {
             v.add(&mut index, Cat::Date, w);
         }
+        v.add(&mut index, Cat::Le, "了");
         for (k, w) in DATE_WORDS.iter().map(|d| d.0).chain([MONTH_END]).enumerate() {
             v.date_ids[k] = index[w];
         }
@@ -394,6 +402,8 @@ fn vocab() -> &'static Vocab {
                 }
             }
         }
+        v.nian = v.slot['年' as usize];
+        assert!(v.nian != 0, "年 starts the built-in date words");
         v
     })
 }
@@ -547,7 +557,8 @@ struct Lexed<'t> {
 struct Dated<'t> {
     t: &'t str,
     /// The hits of the words of each category of [`FIND`] (copies: one
-    /// lookup over contiguous positions; empty for the others).
+    /// lookup over contiguous positions; empty for the others, none after
+    /// the last of them: [`FIND_CATS`] lists).
     by_cat: Vec<HitList>,
     /// [`years_in`] of the whole text.
     years: Vec<(i32, usize, usize)>,
@@ -581,6 +592,10 @@ const FIND: u32 = Cat::SelfAssessment.bit()
     | Cat::GuaranteeCue.bit()
     | Cat::Date.bit();
 
+/// The number of categories up to the last of [`FIND`]: the lists of
+/// [`Dated::by_cat`].
+const FIND_CATS: usize = (u32::BITS - FIND.leading_zeros()) as usize;
+
 /// The categories [`object_chars`] skips.
 const SKIP: u32 = 1 << Cat::Verb as u32 | 1 << Cat::Light as u32 | 1 << Cat::Modality as u32 | 1 << Cat::Adverb as u32;
 
@@ -612,17 +627,26 @@ impl<'t> Lexed<'t> {
         let mut quotes = Vec::new();
         let mut years = Vec::new();
         for &(rs, re) in &ranges {
-            years.extend(years_in(t, rs, re));
-            Self::lex(v, t, (rs, re), &mut hits, &mut quotes);
+            Self::lex(v, t, (rs, re), &mut hits, &mut quotes, &mut years);
         }
         // (the guess above is often twice too many: the hits live to the end of the stage)
         hits.shrink_to_fit();
+        // (and the years live while the commitments are built)
+        years.shrink_to_fit();
         Self::finish(t, hits, quotes, years)
     }
 
-    /// Finds the words starting in `t[rs..re]` and the quotes there.
+    /// Finds the words starting in `t[rs..re]`, the quotes there and the
+    /// years ([`years_in`]: read at each 年, whose group is [`Vocab::nian`]).
     #[inline(never)]
-    fn lex(v: &Vocab, t: &str, (rs, re): (usize, usize), hits: &mut Vec<Hit>, quotes: &mut Vec<(usize, bool)>) {
+    fn lex(
+        v: &Vocab,
+        t: &str,
+        (rs, re): (usize, usize),
+        hits: &mut Vec<Hit>,
+        quotes: &mut Vec<(usize, bool)>,
+        years: &mut Vec<(i32, usize, usize)>,
+    ) {
         let bytes = t.as_bytes();
         let n = bytes.len();
         let slot: &[u16; 0x10000] = &v.slot;
@@ -663,6 +687,9 @@ impl<'t> Lexed<'t> {
                 pos = after;
                 continue;
             }
+            if g == v.nian {
+                year_at(t, rs, pos, years);
+            }
             let gr = v.groups[usize::from(g)];
             let next4 = match bytes[after..] {
                 [x0, x1, x2, x3, ..] => u32::from_le_bytes([x0, x1, x2, x3]),
@@ -697,7 +724,8 @@ impl<'t> Lexed<'t> {
             n_scan += usize::from(h.cats & SCAN != 0);
             n_skip += usize::from(h.cats & SKIP != 0);
         }
-        let mut by_cat: Vec<Vec<Hit>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+        // (a list for each category up to the last of `FIND`)
+        let mut by_cat: Vec<Vec<Hit>> = counts[..FIND_CATS].iter().map(|&n| Vec::with_capacity(n)).collect();
         let (mut scan_hits, mut skip_hits) = (Vec::with_capacity(n_scan), Vec::with_capacity(n_skip));
         for (k, h) in hits.iter().enumerate() {
             let cats = h.cats;
@@ -812,12 +840,54 @@ impl Dated<'_> {
 
     /// [`years_in`] of `t[from..to]`: the years of the whole text that lie
     /// inside.
-    fn years_in(&self, from: usize, to: usize) -> impl Iterator<Item = (i32, usize, usize)> + '_ {
-        let exact = from <= to && self.t.is_char_boundary(from) && self.t.is_char_boundary(to);
-        let slow = if exact { Vec::new() } else { years_in(self.t, from, to) };
-        let k = if exact { self.year_index.first_from(&self.years, |y| y.1, from) } else { self.years.len() };
-        self.years[k..].iter().copied().take_while(move |y| y.2 <= to).chain(slow)
+    fn years_in(&self, from: usize, to: usize) -> Years<'_> {
+        if from <= to && self.t.is_char_boundary(from) && self.t.is_char_boundary(to) {
+            let k = self.year_index.first_from(&self.years, |y| y.1, from);
+            Years::Found(self.years[k..].iter(), to)
+        } else {
+            Years::Slow(years_in(self.t, from, to).into_iter())
+        }
     }
+}
+
+/// The years of [`Dated::years_in`].
+enum Years<'a> {
+    /// Those of the whole text from the first starting in the stretch, up
+    /// to the first that ends after its end (the second field).
+    Found(std::slice::Iter<'a, (i32, usize, usize)>, usize),
+    /// Those of a stretch not on character boundaries, found again.
+    Slow(std::vec::IntoIter<(i32, usize, usize)>),
+}
+
+impl Iterator for Years<'_> {
+    type Item = (i32, usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Years::Found(it, to) => {
+                let y = *it.next()?;
+                if y.2 <= *to {
+                    Some(y)
+                } else {
+                    *it = [].iter();
+                    None
+                }
+            }
+            Years::Slow(it) => it.next(),
+        }
+    }
+}
+
+/// The year ending at the 年 at `nian`, as [`years_in`] of a stretch
+/// starting at `from` finds it: pushed to `out`.
+fn year_at(t: &str, from: usize, nian: usize, out: &mut Vec<(i32, usize, usize)>) {
+    let Some((y, s)) = targets::year_before(t, nian) else { return };
+    // (not a comparison base: "比2010年", nor "…年以来")
+    let base = ["比", "较", "与", "同", "相比", "对比", "从"].iter().any(|w| t[..s].ends_with(w));
+    if s < from || base || t[nian..].starts_with("年以来") {
+        return;
+    }
+    out.push((y, s, nian + '年'.len_utf8()));
 }
 
 /// Rank of a stage when a clause has several verbs (the most advanced wins).
@@ -1351,6 +1421,8 @@ struct Ctx<'a, 'n> {
     ind_index: PosIndex,
     /// The entries of `inds` that are targets.
     targets: Targets,
+    /// The sorted starts of the indicators without a bound ([`Bound::Absent`]).
+    absent: Vec<usize>,
     year: Option<i32>,
     block: Option<(usize, usize)>,
     block_year: Option<i32>,
@@ -1412,8 +1484,10 @@ impl Ctx<'_, '_> {
         self.targets_in(from, to).next().is_some()
     }
 
+    /// Whether an indicator without a bound starts in `from..to`.
     fn has_absent(&self, from: usize, to: usize) -> bool {
-        self.inds_in(from, to).iter().any(|x| self.indicators[x.2].bound == Bound::Absent)
+        let k = self.absent.partition_point(|&p| p < from);
+        self.absent.get(k).is_some_and(|&p| p < to)
     }
 
     fn in_block(&self, p: usize) -> bool {
@@ -1443,7 +1517,7 @@ fn self_assessment(ctx: &Ctx<'_, '_>, s: usize, e: usize, cats: u32) -> bool {
     // a verb with 了 ("召开了"), a past year or a past-time word
     // (no scan for a clause without 了)
     let mut done = false;
-    if t[s..e].contains('了') {
+    if cats & Cat::Le.bit() != 0 {
         scan_with(lx, s, e, false, |h| {
             done = t[h.end..e].starts_with('了') && !t[h.end..e].starts_with("了解");
             !done
@@ -1728,6 +1802,7 @@ pub fn extract(
     // restatements and stretch figures, see [`crate::targets`])
     let restated: &[usize] = block.map_or(&[], |b| &b.quoted);
     let target_inds: Vec<_> = inds.iter().copied().filter(|x| Ctx::is_target(indicators, restated, x.2)).collect();
+    let absent = inds.iter().filter(|x| indicators[x.2].bound == Bound::Absent).map(|x| x.0).collect();
     let ctx = Ctx {
         norm,
         t,
@@ -1736,6 +1811,7 @@ pub fn extract(
         ind_index: PosIndex::new(&inds, |x| x.0),
         inds,
         targets: Targets { index: PosIndex::new(&target_inds, |x| x.0), inds: target_inds },
+        absent,
         year: meta.year,
         block: block_span,
         block_year: block.and_then(|b| b.year).or(meta.year),
