@@ -574,7 +574,7 @@ const SCAN: u32 = 1 << Cat::Verb as u32
     | 1 << Cat::ModalityNot as u32;
 
 /// The categories looked for inside a stretch ([`Dated::find_in`]): the
-/// only ones with a list of their own in [`Lexed::by_cat`] (the frequent
+/// only ones with a list of their own in [`Dated::by_cat`] (the frequent
 /// verbs, modality words and adverbs are read through `scan_hits` and
 /// `skip_hits`).
 const FIND: u32 = Cat::SelfAssessment.bit()
@@ -637,7 +637,7 @@ impl<'t> Lexed<'t> {
     }
 
     /// Finds the words starting in `t[rs..re]`, the quotes there and the
-    /// years ([`years_in`]: read at each 年, whose group is [`Vocab::nian`]).
+    /// years ([`targets::year_at`] at each 年, whose group is [`Vocab::nian`]).
     #[inline(never)]
     fn lex(
         v: &Vocab,
@@ -688,7 +688,7 @@ impl<'t> Lexed<'t> {
                 continue;
             }
             if g == v.nian {
-                year_at(t, rs, pos, years);
+                years.extend(targets::year_at(t, rs, pos));
             }
             let gr = v.groups[usize::from(g)];
             let next4 = match bytes[after..] {
@@ -878,18 +878,6 @@ impl Iterator for Years<'_> {
     }
 }
 
-/// The year ending at the 年 at `nian`, as [`years_in`] of a stretch
-/// starting at `from` finds it: pushed to `out`.
-fn year_at(t: &str, from: usize, nian: usize, out: &mut Vec<(i32, usize, usize)>) {
-    let Some((y, s)) = targets::year_before(t, nian) else { return };
-    // (not a comparison base: "比2010年", nor "…年以来")
-    let base = ["比", "较", "与", "同", "相比", "对比", "从"].iter().any(|w| t[..s].ends_with(w));
-    if s < from || base || t[nian..].starts_with("年以来") {
-        return;
-    }
-    out.push((y, s, nian + '年'.len_utf8()));
-}
-
 /// Rank of a stage when a clause has several verbs (the most advanced wins).
 fn stage_rank(s: Stage) -> u8 {
     match s {
@@ -1034,7 +1022,7 @@ struct Step {
 }
 
 /// A [`Step`] as [`Lexed::steps`] keeps it: its positions as distances from
-/// the position of its words (16 bytes instead of 72; the modality word and
+/// the position of its words (12 bytes instead of 72; the modality word and
 /// the verb start there).
 #[derive(Debug, Clone, Copy)]
 struct PackedStep {

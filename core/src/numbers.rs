@@ -127,22 +127,29 @@ pub fn base_unit_named(name: &str) -> Option<BaseUnit> {
     })
 }
 
+/// The rows of `data/units.tsv` that [`units`] holds, with their entries.
+fn unit_rows() -> impl Iterator<Item = (&'static str, UnitEntry)> {
+    rows(include_str!("../data/units.tsv")).filter_map(|row| {
+        let kind = match row.get(1).copied() {
+            Some("mult") => UnitKind::Mult,
+            Some("unit") => UnitKind::Unit,
+            Some("time") => UnitKind::Time,
+            Some("not") => UnitKind::Not,
+            _ => return None,
+        };
+        let base = row.get(2).and_then(|b| base_unit_named(b));
+        let factor = row.get(3).and_then(|f| f.parse::<f64>().ok()).unwrap_or(1.0);
+        Some((row[0], UnitEntry { kind, base, factor }))
+    })
+}
+
 /// The unit table of `data/units.tsv`, parsed once.
 pub fn units() -> &'static WordMap<UnitEntry> {
     static T: OnceLock<WordMap<UnitEntry>> = OnceLock::new();
     T.get_or_init(|| {
         let mut m = WordMap::default();
-        for row in rows(include_str!("../data/units.tsv")) {
-            let kind = match row.get(1).copied() {
-                Some("mult") => UnitKind::Mult,
-                Some("unit") => UnitKind::Unit,
-                Some("time") => UnitKind::Time,
-                Some("not") => UnitKind::Not,
-                _ => continue,
-            };
-            let base = row.get(2).and_then(|b| base_unit_named(b));
-            let factor = row.get(3).and_then(|f| f.parse::<f64>().ok()).unwrap_or(1.0);
-            m.insert(row[0], UnitEntry { kind, base, factor });
+        for (word, entry) in unit_rows() {
+            m.insert(word, entry);
         }
         m
     })
@@ -154,12 +161,8 @@ fn unit_char(c: char) -> bool {
     static T: OnceLock<Vec<u64>> = OnceLock::new();
     let bits = T.get_or_init(|| {
         let mut bits = vec![0u64; 0x10000 / 64];
-        // the rows `units` takes
-        for row in rows(include_str!("../data/units.tsv")) {
-            if !matches!(row.get(1).copied(), Some("mult" | "unit" | "time" | "not")) {
-                continue;
-            }
-            let mut chars = row[0].chars();
+        for (word, _) in unit_rows() {
+            let mut chars = word.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
                 let u = c as usize;
                 if u < 0x10000 {

@@ -293,18 +293,19 @@ fn base_before(t: &str, at: usize) -> bool {
 
 /// Explicit years (not comparison bases, not "…以来") in `t[from..to]`, as (year, start, end).
 pub(crate) fn years_in(t: &str, from: usize, to: usize) -> Vec<(i32, usize, usize)> {
-    let mut out = Vec::new();
     let to = floor(t, to);
     let from = floor(t, from.min(to));
-    for (i, _) in t[from..to].match_indices('年') {
-        let nian = from + i;
-        let Some((y, s)) = year_before(t, nian) else { continue };
-        if s < from || base_before(t, s) || t[nian..].starts_with("年以来") {
-            continue;
-        }
-        out.push((y, s, nian + '年'.len_utf8()));
+    t[from..to].match_indices('年').filter_map(|(i, _)| year_at(t, from, from + i)).collect()
+}
+
+/// The year of [`years_in`] of a stretch starting at `from` that ends at the
+/// 年 at `nian`, if any.
+pub(crate) fn year_at(t: &str, from: usize, nian: usize) -> Option<(i32, usize, usize)> {
+    let (y, s) = year_before(t, nian)?;
+    if s < from || base_before(t, s) || t[nian..].starts_with("年以来") {
+        return None;
     }
-    out
+    Some((y, s, nian + '年'.len_utf8()))
 }
 
 fn is_headline(id: Option<&str>) -> bool {
