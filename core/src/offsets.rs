@@ -16,7 +16,7 @@
 use crate::model::{OffsetUnit, Report};
 
 /// Calls `f` on every offset field of `report` (start, end, title_start, …).
-pub(crate) fn for_each_offset(report: &mut Report, f: &mut dyn FnMut(&mut usize)) {
+pub(crate) fn for_each_offset(report: &mut Report, mut f: impl FnMut(&mut usize)) {
     for s in &mut report.sections {
         f(&mut s.start);
         f(&mut s.end);
@@ -241,8 +241,11 @@ impl Report {
     /// ```
     pub fn into_reindexed(mut self, unit: OffsetUnit) -> Report {
         if unit != self.offset_unit {
-            if let Some(src) = self.source.clone() {
+            // Taken out and put back, not copied: reindexing reads the text
+            // and writes the offsets only.
+            if let Some(src) = self.source.take() {
                 reindex(&mut self, &src, unit);
+                self.source = Some(src);
             }
         }
         self
@@ -259,16 +262,16 @@ pub(crate) fn reindex(report: &mut Report, text: &str, unit: OffsetUnit) {
     if from == OffsetUnit::Utf8 {
         // The parser's own unit: each offset converts on its own, no sort.
         let index = ByteIndex::new(text.as_bytes());
-        for_each_offset(report, &mut |o| *o = index.convert(*o, unit));
+        for_each_offset(report, |o| *o = index.convert(*o, unit));
         report.offset_unit = unit;
         return;
     }
     let mut all = Vec::new();
-    for_each_offset(report, &mut |o| all.push(*o));
+    for_each_offset(report, |o| all.push(*o));
     all.sort_unstable();
     all.dedup();
     let pos = positions(text, &all, from);
-    for_each_offset(report, &mut |o| {
+    for_each_offset(report, |o| {
         if let Ok(i) = all.binary_search(o) {
             *o = pos[i].get(unit);
         }
