@@ -29,7 +29,6 @@
 //! assert_eq!(&original[s..e], original);
 //! ```
 
-use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
@@ -75,18 +74,28 @@ struct Anchor {
 /// without a binary search: a lookup scans at most the anchors of one block.
 const BLOCK: usize = 64;
 
-/// For each `BLOCK` of `0..=len`, the index of the last anchor whose `key` is
-/// at or before the block's start (0 when there is none).
-fn block_index(anchors: &[Anchor], len: usize, key: impl Fn(&Anchor) -> u32) -> Vec<u32> {
-    let mut out = Vec::with_capacity(len / BLOCK + 1);
-    let mut i = 0;
-    for k in 0..=len / BLOCK {
-        while anchors.get(i + 1).is_some_and(|a| key(a) as usize <= k * BLOCK) {
-            i += 1;
+/// For each `BLOCK` of `0..=norm_len` and of `0..=orig_len`: the index of
+/// the last anchor whose `norm` (`orig`) is at or before the block's start
+/// (0 when there is none).
+fn block_indexes(anchors: &[Anchor], norm_len: usize, orig_len: usize) -> (Vec<u32>, Vec<u32>) {
+    let (norm_blocks, orig_blocks) = (norm_len / BLOCK + 1, orig_len / BLOCK + 1);
+    let mut by_norm = Vec::with_capacity(norm_blocks);
+    let mut by_orig = Vec::with_capacity(orig_blocks);
+    // The blocks that start before anchor `i` (and at or after anchor `i - 1`) get `i - 1`.
+    for (i, a) in anchors.iter().enumerate().skip(1) {
+        let first = (a.norm as usize).div_ceil(BLOCK).min(norm_blocks);
+        if first > by_norm.len() {
+            by_norm.resize(first, i as u32 - 1);
         }
-        out.push(i as u32);
+        let first = (a.orig as usize).div_ceil(BLOCK).min(orig_blocks);
+        if first > by_orig.len() {
+            by_orig.resize(first, i as u32 - 1);
+        }
     }
-    out
+    let last = anchors.len().saturating_sub(1) as u32;
+    by_norm.resize(norm_blocks, last);
+    by_orig.resize(orig_blocks, last);
+    (by_norm, by_orig)
 }
 
 /// Builds a normalized text and its anchors, appending in order.
@@ -107,7 +116,13 @@ impl Builder {
     /// Notes that what is appended next starts at original byte `orig`.
     #[inline]
     fn mark(&mut self, orig: usize) {
-        let norm = self.text.len();
+        self.mark_at(self.text.len(), orig);
+    }
+
+    /// Notes that normalized byte `norm` (at or after the end of the text,
+    /// and of the last anchor) starts at original byte `orig`.
+    #[inline]
+    fn mark_at(&mut self, norm: usize, orig: usize) {
         let shift = orig as i64 - norm as i64;
         if shift != self.shift {
             self.anchors.push(Anchor { norm: norm as u32, orig: orig as u32 });
@@ -125,7 +140,7 @@ impl Builder {
     }
 
     /// Appends `c`, folded from the original char of `width` bytes at `orig`.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, c: char, orig: usize, width: usize) {
         self.mark(orig);
         self.text.push(c);
@@ -163,21 +178,14 @@ fn fold(original: &str) -> Folded {
     let mut trad = 0usize;
     let bytes = original.as_bytes();
     let table = fold_table();
+    let plain = plain_bits();
     // The start of the run of unchanged chars not yet copied.
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
         // A run of three-byte chars (CJK) that fold to themselves with no
         // flag (most of a report) in a tight loop.
-        let mut rest = &bytes[i..];
-        while let [lead, b1, b2, ref tail @ ..] = *rest {
-            let u = (lead as usize & 0x0F) << 12 | (b1 as usize & 0x3F) << 6 | (b2 as usize & 0x3F);
-            if lead & 0xF0 != 0xE0 || table[u] & !SIMP_ONLY != 0 {
-                break;
-            }
-            rest = tail;
-        }
-        let skipped = bytes.len() - i - rest.len();
+        let skipped = plain_run(&bytes[i..], plain);
         chars += skipped / 3;
         i += skipped;
         let Some(&lead) = bytes.get(i) else { break };
@@ -260,6 +268,36 @@ fn fold(original: &str) -> Folded {
     Folded { out, breaks, script, newlines, chars, spaces }
 }
 
+/// The length in bytes of the run of three-byte chars at the start of
+/// `bytes` whose [`plain_bits`] bit is set (two chars a step).
+#[inline]
+fn plain_run(bytes: &[u8], plain: &[u64; PLAIN_WORDS]) -> usize {
+    // The word of the bitset for a lead byte and the byte after it: `None`
+    // unless the lead byte starts a three-byte char. For lead 0xE0..=0xEF
+    // and a continuation byte 0x80..=0xBF the index is `u / 64`; a smaller
+    // lead (ASCII, followed by anything, or a two-byte lead, followed by a
+    // continuation byte) wraps around to a huge index, a four-byte lead
+    // gives 0x400 or more.
+    let word = |lead: u8, b1: u8| plain.get(((lead as usize) << 6).wrapping_add(b1 as usize).wrapping_sub(0x3880));
+    let is_plain = |lead: u8, b1: u8, b2: u8| word(lead, b1).is_some_and(|&w| w >> (b2 & 0x3F) & 1 != 0);
+    let mut rest = bytes;
+    while let [a0, a1, a2, c0, c1, c2, ref tail @ ..] = *rest {
+        if !is_plain(a0, a1, a2) {
+            return bytes.len() - rest.len();
+        }
+        if !is_plain(c0, c1, c2) {
+            return bytes.len() - rest.len() + 3;
+        }
+        rest = tail;
+    }
+    if let [a0, a1, a2, ..] = *rest {
+        if is_plain(a0, a1, a2) {
+            return bytes.len() - rest.len() + 3;
+        }
+    }
+    bytes.len() - rest.len()
+}
+
 /// The number of chars of `original` with the [`SIMP_ONLY`] flag.
 fn count_simp_only(original: &str, table: &[u32; 0x10000]) -> usize {
     let flags = |c: char| table.get(c as usize).map_or_else(|| entry(c), |&e| e);
@@ -275,20 +313,26 @@ fn compact(folded: Builder, mut breaks: Vec<usize>, drops: &[(usize, usize)]) ->
     }
     let (t, anchors) = (&folded.text, &folded.anchors);
     let mut out = Builder::with_capacity(t.len());
+    out.anchors.reserve_exact(anchors.len() + drops.len() + 1);
     out.grew = folded.grew;
     let mut k = 0;
     let mut from = 0;
     for &(ds, de) in drops.iter().chain(std::iter::once(&(t.len(), t.len()))) {
-        // Copy the kept range from..ds one anchor run at a time.
-        let mut pos = from;
-        while pos < ds {
-            while anchors.get(k + 1).is_some_and(|a| a.norm as usize <= pos) {
+        if from < ds {
+            // The kept range from..ds: an anchor where it starts and where
+            // each anchor inside it starts (each only if the shift changes),
+            // then its text in one piece.
+            while anchors.get(k + 1).is_some_and(|a| a.norm as usize <= from) {
                 k += 1;
             }
+            let base = out.text.len();
             let a = anchors[k];
-            let stop = anchors.get(k + 1).map_or(ds, |n| (n.norm as usize).min(ds));
-            out.copy(&t[pos..stop], a.orig as usize + (pos - a.norm as usize));
-            pos = stop;
+            out.mark_at(base, a.orig as usize + (from - a.norm as usize));
+            while let Some(a) = anchors.get(k + 1).filter(|a| (a.norm as usize) < ds) {
+                out.mark_at(base + (a.norm as usize - from), a.orig as usize);
+                k += 1;
+            }
+            out.text.push_str(&t[from..ds]);
         }
         from = de;
     }
@@ -571,6 +615,27 @@ fn fold_table() -> &'static [u32; 0x10000] {
     T.get_or_init(build_table)
 }
 
+/// The number of `u64` words of [`plain_bits`]: one bit per BMP char.
+const PLAIN_WORDS: usize = 0x10000 / 64;
+
+/// One bit per BMP char (bit `u % 64` of word `u / 64`): set when its
+/// [`fold_table`] entry has no flag but [`SIMP_ONLY`] and no folded char, so
+/// [`fold`] leaves it in a run of unchanged chars. An 8 KB bitset stays in
+/// the cache where the 256 KB table would not; the table is read only for
+/// the chars it leaves unset.
+fn plain_bits() -> &'static [u64; PLAIN_WORDS] {
+    static T: OnceLock<Box<[u64; PLAIN_WORDS]>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut bits = Box::new([0u64; PLAIN_WORDS]);
+        for (u, &e) in fold_table().iter().enumerate() {
+            if e & !SIMP_ONLY == 0 {
+                bits[u / 64] |= 1 << (u % 64);
+            }
+        }
+        bits
+    })
+}
+
 /// The [`fold_table`]. Below U+2000 no char that UTF-8 writes in three bytes
 /// folds or has a flag, and most chars of U+2E80–U+FEFF fold to themselves
 /// with no flag, so only the chars the tables name, the specials and the
@@ -607,11 +672,16 @@ fn wrap_width(lines: &[PhysLine]) -> Option<usize> {
     if long.len() < 10 {
         return None;
     }
-    let mut freq: HashMap<usize, usize> = HashMap::new();
-    for (l, _) in &long {
-        *freq.entry(*l).or_default() += 1;
+    // The most frequent length (the longest of the most frequent), counted
+    // over the sorted lengths.
+    let mut lens: Vec<usize> = long.iter().map(|&(l, _)| l).collect();
+    lens.sort_unstable();
+    let (mut mode, mut most) = (0, 0);
+    for run in lens.chunk_by(|a, b| a == b) {
+        if run.len() >= most {
+            (mode, most) = (run[0], run.len());
+        }
     }
-    let (&mode, _) = freq.iter().max_by_key(|(l, n)| (**n, **l))?;
     let near = long.iter().filter(|(l, _)| l.abs_diff(mode) <= 1).count();
     let open = long.iter().filter(|(l, c)| l.abs_diff(mode) <= 1 && !ends_sentence(*c)).count();
     (near * 2 >= long.len() && open * 3 >= near).then_some(mode)
@@ -626,8 +696,7 @@ impl<'a> Normalized<'a> {
         let drops = decide(&folded);
         let script = folded.script;
         let (Builder { text, anchors, grew, .. }, breaks) = compact(folded.out, folded.breaks, &drops);
-        let by_norm = block_index(&anchors, text.len(), |a| a.norm);
-        let by_orig = block_index(&anchors, original.len(), |a| a.orig);
+        let (by_norm, by_orig) = block_indexes(&anchors, text.len(), original.len());
         Normalized { original, text, anchors, by_norm, by_orig, breaks, script, same_width: !grew }
     }
 
@@ -890,7 +959,8 @@ fn starts_block_but_heading(text: &str) -> bool {
 /// and line breaks that are wraps. Returns sorted, disjoint byte ranges.
 fn decide(f: &Folded) -> Vec<(usize, usize)> {
     let text = f.out.text.as_str();
-    let (lines, mut drops) = phys_lines(f);
+    let (lines, han_spaces) = phys_lines(f);
+    let mut joins = Vec::new();
     let width = wrap_width(&lines);
     let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !l.block);
     // Whether the logical line built so far starts with a heading marker.
@@ -931,7 +1001,7 @@ fn decide(f: &Folded) -> Vec<(usize, usize)> {
             // A split heading or phrase ("五、民主\n法制\n建设和…", "加强民主\n法制\n建设").
             || (p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && (p_marker || (p.len >= 3 && !p.any_punct(text))) && has_next(w + 1));
         if join {
-            drops.push((p.end, n.first));
+            joins.push((p.end, n.first));
             // A split heading continues only through fragments; a sentence through anything unfinished.
             open = !ends_sentence(n.last_char)
                 && if marker_chain { n_fragment } else { open || n.inner_punct(text) || n.len <= 14 };
@@ -940,8 +1010,31 @@ fn decide(f: &Folded) -> Vec<(usize, usize)> {
             open = !ends_sentence(n.last_char) && !marker_chain && n.inner_punct(text);
         }
     }
-    drops.sort_unstable();
-    drops
+    merge(han_spaces, joins)
+}
+
+/// The sorted union of two sorted lists of disjoint ranges.
+fn merge(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if b.is_empty() {
+        return a;
+    }
+    if a.is_empty() {
+        return b;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if x < y {
+            out.push(x);
+            i += 1;
+        } else {
+            out.push(y);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 #[cfg(test)]
@@ -975,6 +1068,54 @@ mod tests {
             let want = char::from_u32(u).map_or(0, entry);
             assert_eq!(fold_table()[u as usize], want, "U+{u:04X}");
         }
+    }
+
+    #[test]
+    fn the_plain_bits_are_the_chars_fold_leaves_in_a_run() {
+        // Every char UTF-8 writes in three bytes, alone, before another
+        // char, and after a plain one (the two-chars-a-step loop).
+        for u in 0x800..=0xFFFF {
+            let Some(c) = char::from_u32(u) else { continue };
+            let plain = fold_table()[u as usize] & !SIMP_ONLY == 0;
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let want = if plain { 3 } else { 0 };
+            assert_eq!(plain_run(s.as_bytes(), plain_bits()), want, "U+{u:04X}");
+            assert_eq!(plain_run(format!("{c}a").as_bytes(), plain_bits()), want, "U+{u:04X}");
+            assert_eq!(plain_run(format!("国{c}").as_bytes(), plain_bits()), 3 + want, "U+{u:04X}");
+        }
+        // Not three-byte chars: ASCII, two- and four-byte chars.
+        for s in ["a国", "é国", "𠮷国", "\n国", "\u{7FF}国"] {
+            assert_eq!(plain_run(s.as_bytes(), plain_bits()), 0, "{s:?}");
+        }
+        assert_eq!(plain_run("国家发展".as_bytes(), plain_bits()), 12);
+        assert_eq!(plain_run("国家发展，".as_bytes(), plain_bits()), 12);
+        assert_eq!(plain_run("国家发，".as_bytes(), plain_bits()), 9);
+    }
+
+    #[test]
+    fn wrap_width_takes_the_longest_of_the_most_frequent_lengths() {
+        let line =
+            |len: usize| PhysLine { first: 0, last: 0, end: 0, last_char: '而', len, heading: false, block: false };
+        let lines: Vec<PhysLine> = [20, 20, 20, 21, 21, 21, 22, 15, 16, 17, 30].into_iter().map(line).collect();
+        assert_eq!(wrap_width(&lines), Some(21));
+        let lines: Vec<PhysLine> = [20, 20, 20, 21, 21, 22, 15, 16, 17, 30].into_iter().map(line).collect();
+        assert_eq!(wrap_width(&lines), Some(20));
+    }
+
+    #[test]
+    fn the_block_indexes_name_the_anchor_in_force() {
+        let anchors: Vec<Anchor> =
+            [(0, 3), (10, 20), (64, 70), (65, 71), (200, 300)].map(|(norm, orig)| Anchor { norm, orig }).to_vec();
+        let (by_norm, by_orig) = block_indexes(&anchors, 250, 400);
+        let want = |len: usize, key: &dyn Fn(&Anchor) -> u32| -> Vec<u32> {
+            (0..=len / BLOCK)
+                .map(|k| (1..anchors.len()).rev().find(|&i| key(&anchors[i]) as usize <= k * BLOCK).unwrap_or(0) as u32)
+                .collect()
+        };
+        assert_eq!(by_norm, want(250, &|a| a.norm));
+        assert_eq!(by_orig, want(400, &|a| a.orig));
+        assert_eq!(block_indexes(&[], 0, 0), (vec![0], vec![0]));
     }
 
     #[test]
