@@ -611,8 +611,7 @@ fn entry_in(tables: &impl Tables, c: char) -> u32 {
 /// report is), indexed by code point: one array lookup instead of several
 /// hash lookups.
 fn fold_table() -> &'static [u32; 0x10000] {
-    static T: OnceLock<Box<[u32; 0x10000]>> = OnceLock::new();
-    T.get_or_init(build_table)
+    &fold_tables().entries
 }
 
 /// The number of `u64` words of [`plain_bits`]: one bit per BMP char.
@@ -624,34 +623,42 @@ const PLAIN_WORDS: usize = 0x10000 / 64;
 /// the cache where the 256 KB table would not; the table is read only for
 /// the chars it leaves unset.
 fn plain_bits() -> &'static [u64; PLAIN_WORDS] {
-    static T: OnceLock<Box<[u64; PLAIN_WORDS]>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut bits = Box::new([0u64; PLAIN_WORDS]);
-        for (u, &e) in fold_table().iter().enumerate() {
-            if e & !SIMP_ONLY == 0 {
-                bits[u / 64] |= 1 << (u % 64);
-            }
-        }
-        bits
-    })
+    &fold_tables().plain
 }
 
-/// The [`fold_table`]. Below U+2000 no char that UTF-8 writes in three bytes
-/// folds or has a flag, and most chars of U+2E80–U+FEFF fold to themselves
-/// with no flag, so only the chars the tables name, the specials and the
-/// ranges outside the Han tables are computed, through the tables read into
-/// arrays ([`Arrays`]: no hash map is built for the BMP). The entries of
-/// chars fold reads in one or two bytes are not used (it calls [`entry`]
-/// for those).
-fn build_table() -> Box<[u32; 0x10000]> {
+/// The [`fold_table`] and the [`plain_bits`], built together on first use.
+struct FoldTables {
+    entries: Box<[u32; 0x10000]>,
+    plain: Box<[u64; PLAIN_WORDS]>,
+}
+
+fn fold_tables() -> &'static FoldTables {
+    static T: OnceLock<FoldTables> = OnceLock::new();
+    T.get_or_init(build_table)
+}
+
+/// The [`fold_table`] and the [`plain_bits`]. Below U+2000 no char that UTF-8
+/// writes in three bytes folds or has a flag, and most chars of U+2E80–U+FEFF
+/// fold to themselves with no flag, so only the chars the tables name, the
+/// specials and the ranges outside the Han tables are computed, through the
+/// tables read into arrays ([`Arrays`]: no hash map is built for the BMP);
+/// every other entry is 0 and every other bit set. The entries of chars
+/// fold reads in one or two bytes are not used (it calls [`entry`] for
+/// those).
+fn build_table() -> FoldTables {
     let tables = Arrays::new();
     let mut t = Box::new([0u32; 0x10000]);
+    let mut plain = Box::new([u64::MAX; PLAIN_WORDS]);
     let specials = ['\u{3000}', '。', '\u{FEFF}'];
     let ranges = (TABLE_FIRST..HAN_TABLES_FIRST).chain(0xFF00..=0xFFFF).filter_map(char::from_u32);
     for c in ranges.chain(specials).chain(tables.named.iter().copied()) {
-        t[c as usize] = entry_in(&tables, c);
+        let (u, e) = (c as usize, entry_in(&tables, c));
+        t[u] = e;
+        if e & !SIMP_ONLY != 0 {
+            plain[u / 64] &= !(1 << (u % 64));
+        }
     }
-    t
+    FoldTables { entries: t, plain }
 }
 
 /// Folds a Han or compatibility character through the tables.
@@ -747,35 +754,41 @@ impl<'a> Normalized<'a> {
     /// covering the same characters (including anything dropped in between).
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let n = self.text.len();
-        let (s, at) = if start >= n {
-            (self.original.len(), 0)
-        } else {
-            let b = self.floor_char(start);
-            let i = self.anchor_from(b, 0);
-            (self.anchors[i].orig as usize + (b - self.anchors[i].norm as usize), i)
-        };
+        if start >= n {
+            let o = self.original.len();
+            return (o, o);
+        }
+        let b = self.floor_char(start);
+        let i = self.anchor_from(b, 0);
+        let a = self.anchors[i];
+        let s = a.orig as usize + (b - a.norm as usize);
         if end <= start {
             return (s, s);
         }
-        let e = if end > n {
-            self.original.len()
-        } else {
-            // The anchor in force at the last normalized byte: the one of `start` is a lower bound.
-            let i = self.anchor_from(end - 1, at);
-            let a = self.anchors[i];
-            let run_end = self.anchors.get(i + 1).map_or(n, |x| x.norm as usize);
-            if self.same_width && end < run_end && self.text.is_char_boundary(end) {
-                // The next char starts in the same run: the original char behind
-                // the last normalized one ends where that one starts (a char
-                // dropped between them, or one folded to another length, would
-                // have begun a new run).
-                a.orig as usize + (end - a.norm as usize)
-            } else {
-                // The end of the original char behind the last normalized byte.
-                let b = self.floor_char(end - 1);
-                let s = a.orig as usize + (b - a.norm as usize);
-                s + self.original[s..].chars().next().map_or(0, char::len_utf8)
+        if end > n {
+            return (s, self.original.len().max(s));
+        }
+        // The anchor in force at the last normalized byte: the one of `start`
+        // when that byte is still in its run, else a later one.
+        let run_end = |i: usize| self.anchors.get(i + 1).map_or(n, |x| x.norm as usize);
+        let (a, run_end) = match run_end(i) {
+            r if end - 1 < r => (a, r),
+            _ => {
+                let i = self.anchor_from(end - 1, i);
+                (self.anchors[i], run_end(i))
             }
+        };
+        let e = if self.same_width && end < run_end && self.text.is_char_boundary(end) {
+            // The next char starts in the same run: the original char behind
+            // the last normalized one ends where that one starts (a char
+            // dropped between them, or one folded to another length, would
+            // have begun a new run).
+            a.orig as usize + (end - a.norm as usize)
+        } else {
+            // The end of the original char behind the last normalized byte.
+            let b = self.floor_char(end - 1);
+            let s = a.orig as usize + (b - a.norm as usize);
+            s + self.original[s..].chars().next().map_or(0, char::len_utf8)
         };
         (s, e.max(s))
     }
