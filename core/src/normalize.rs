@@ -272,14 +272,7 @@ fn fold(original: &str) -> Folded {
 /// `bytes` whose [`plain_bits`] bit is set (two chars a step).
 #[inline]
 fn plain_run(bytes: &[u8], plain: &[u64; PLAIN_WORDS]) -> usize {
-    // The word of the bitset for a lead byte and the byte after it: `None`
-    // unless the lead byte starts a three-byte char. For lead 0xE0..=0xEF
-    // and a continuation byte 0x80..=0xBF the index is `u / 64`; a smaller
-    // lead (ASCII, followed by anything, or a two-byte lead, followed by a
-    // continuation byte) wraps around to a huge index, a four-byte lead
-    // gives 0x400 or more.
-    let word = |lead: u8, b1: u8| plain.get(((lead as usize) << 6).wrapping_add(b1 as usize).wrapping_sub(0x3880));
-    let is_plain = |lead: u8, b1: u8, b2: u8| word(lead, b1).is_some_and(|&w| w >> (b2 & 0x3F) & 1 != 0);
+    let is_plain = |lead: u8, b1: u8, b2: u8| plain[plain_word(lead, b1)] >> (b2 & 0x3F) & 1 != 0;
     let mut rest = bytes;
     while let [a0, a1, a2, c0, c1, c2, ref tail @ ..] = *rest {
         if !is_plain(a0, a1, a2) {
@@ -614,14 +607,28 @@ fn fold_table() -> &'static [u32; 0x10000] {
     &fold_tables().entries
 }
 
-/// The number of `u64` words of [`plain_bits`]: one bit per BMP char.
-const PLAIN_WORDS: usize = 0x10000 / 64;
+/// The number of `u64` words of [`plain_bits`]: one per pair of bytes
+/// (see [`plain_word`]).
+const PLAIN_WORDS: usize = 0xFF * 64 + 0xFF + 1;
 
-/// One bit per BMP char (bit `u % 64` of word `u / 64`): set when its
-/// [`fold_table`] entry has no flag but [`SIMP_ONLY`] and no folded char, so
-/// [`fold`] leaves it in a run of unchanged chars. An 8 KB bitset stays in
-/// the cache where the 256 KB table would not; the table is read only for
-/// the chars it leaves unset.
+/// The word of [`plain_bits`] for a char's first two bytes: `(u >> 6) +
+/// 0x3880` for a three-byte char `u` (lead 0xE0..=0xEF, then a continuation
+/// byte 0x80..=0xBF). Any other first byte gives a word of no three-byte
+/// char: below for ASCII (whatever follows) and two-byte leads (a
+/// continuation byte follows), above for four-byte leads. Always in bounds,
+/// so the lookup costs no check.
+#[inline]
+fn plain_word(lead: u8, b1: u8) -> usize {
+    ((lead as usize) << 6) + b1 as usize
+}
+
+/// One bit per char that UTF-8 writes in three bytes (bit `third byte % 64`
+/// of word [`plain_word`]): set when its [`fold_table`] entry has no flag
+/// but [`SIMP_ONLY`] and no folded char, so [`fold`] leaves it in a run of
+/// unchanged chars; the words of all other byte pairs are 0. Only 8 KB of
+/// it is ever read (the other words are never touched after the allocation
+/// zeroes them), where the 256 KB table would not stay in the cache; the
+/// table is read only for the chars it leaves unset.
 fn plain_bits() -> &'static [u64; PLAIN_WORDS] {
     &fold_tables().plain
 }
@@ -648,16 +655,20 @@ fn fold_tables() -> &'static FoldTables {
 fn build_table() -> FoldTables {
     let tables = Arrays::new();
     let mut t = Box::new([0u32; 0x10000]);
-    let mut plain = Box::new([u64::MAX; PLAIN_WORDS]);
+    let mut plain = vec![0; PLAIN_WORDS];
+    plain[plain_word(0xE0, 0x80)..=plain_word(0xEF, 0xBF)].fill(u64::MAX);
     let specials = ['\u{3000}', '。', '\u{FEFF}'];
     let ranges = (TABLE_FIRST..HAN_TABLES_FIRST).chain(0xFF00..=0xFFFF).filter_map(char::from_u32);
     for c in ranges.chain(specials).chain(tables.named.iter().copied()) {
         let (u, e) = (c as usize, entry_in(&tables, c));
         t[u] = e;
-        if e & !SIMP_ONLY != 0 {
-            plain[u / 64] &= !(1 << (u % 64));
+        if e & !SIMP_ONLY != 0 && u >= 0x800 {
+            let mut b = [0; 4];
+            let b = c.encode_utf8(&mut b).as_bytes();
+            plain[plain_word(b[0], b[1])] &= !(1 << (b[2] & 0x3F));
         }
     }
+    let plain = plain.into_boxed_slice().try_into().expect("PLAIN_WORDS words");
     FoldTables { entries: t, plain }
 }
 
@@ -1097,6 +1108,9 @@ mod tests {
             assert_eq!(plain_run(format!("{c}a").as_bytes(), plain_bits()), want, "U+{u:04X}");
             assert_eq!(plain_run(format!("国{c}").as_bytes(), plain_bits()), 3 + want, "U+{u:04X}");
         }
+        // The words of no three-byte char are 0.
+        let (first, last) = (plain_word(0xE0, 0x80), plain_word(0xEF, 0xBF));
+        assert!(plain_bits().iter().enumerate().all(|(w, &b)| b == 0 || (first..=last).contains(&w)));
         // Not three-byte chars: ASCII, two- and four-byte chars.
         for s in ["a国", "é国", "𠮷国", "\n国", "\u{7FF}国"] {
             assert_eq!(plain_run(s.as_bytes(), plain_bits()), 0, "{s:?}");
