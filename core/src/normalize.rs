@@ -276,24 +276,33 @@ fn fold(original: &str) -> Folded {
 }
 
 /// The number of three-byte chars at the start of `bytes` in a row whose
-/// [`plain_bits`] bit is set (two chars a step).
+/// [`plain_bits`] bit is set (four chars a step, then one at a time).
 #[inline]
 fn plain_run(bytes: &[u8], plain: &[u64; PLAIN_WORDS]) -> usize {
     let is_plain = |lead: u8, b1: u8, b2: u8| plain[plain_word(lead, b1)] >> (b2 & 0x3F) & 1 != 0;
     let mut n = 0;
-    while let Some(&[a0, a1, a2, c0, c1, c2]) = bytes.get(3 * n..3 * n + 6) {
+    while let Some(&[a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2]) = bytes.get(3 * n..3 * n + 12) {
         if !is_plain(a0, a1, a2) {
             return n;
         }
-        if !is_plain(c0, c1, c2) {
+        if !is_plain(b0, b1, b2) {
             return n + 1;
         }
-        n += 2;
+        if !is_plain(c0, c1, c2) {
+            return n + 2;
+        }
+        if !is_plain(d0, d1, d2) {
+            return n + 3;
+        }
+        n += 4;
     }
-    match bytes.get(3 * n..3 * n + 3) {
-        Some(&[a0, a1, a2]) if is_plain(a0, a1, a2) => n + 1,
-        _ => n,
+    while let Some(&[a0, a1, a2]) = bytes.get(3 * n..3 * n + 3) {
+        if !is_plain(a0, a1, a2) {
+            break;
+        }
+        n += 1;
     }
+    n
 }
 
 /// The number of chars of `original` with the [`SIMP_ONLY`] flag.
@@ -1102,7 +1111,7 @@ mod tests {
     #[test]
     fn the_plain_bits_are_the_chars_fold_leaves_in_a_run() {
         // Every char UTF-8 writes in three bytes, alone, before another
-        // char, and after a plain one (the two-chars-a-step loop).
+        // char, and after a plain one.
         for u in 0x800..=0xFFFF {
             let Some(c) = char::from_u32(u) else { continue };
             let plain = fold_table()[u as usize] & !SIMP_ONLY == 0;
@@ -1119,6 +1128,13 @@ mod tests {
         // Not three-byte chars: ASCII, two- and four-byte chars.
         for s in ["a国", "é国", "𠮷国", "\n国", "\u{7FF}国"] {
             assert_eq!(plain_run(s.as_bytes(), plain_bits()), 0, "{s:?}");
+        }
+        // Every place of the first char that is not plain in a step of four.
+        for k in 0..12 {
+            let run = "国".repeat(k);
+            assert_eq!(plain_run(run.as_bytes(), plain_bits()), k);
+            assert_eq!(plain_run(format!("{run}，国家").as_bytes(), plain_bits()), k);
+            assert_eq!(plain_run(format!("{run}9").as_bytes(), plain_bits()), k);
         }
         assert_eq!(plain_run("国家发展".as_bytes(), plain_bits()), 4);
         assert_eq!(plain_run("国家发展，".as_bytes(), plain_bits()), 4);
