@@ -29,7 +29,6 @@
 //! assert_eq!(&original[s..e], original);
 //! ```
 
-use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
@@ -75,18 +74,28 @@ struct Anchor {
 /// without a binary search: a lookup scans at most the anchors of one block.
 const BLOCK: usize = 64;
 
-/// For each `BLOCK` of `0..=len`, the index of the last anchor whose `key` is
-/// at or before the block's start (0 when there is none).
-fn block_index(anchors: &[Anchor], len: usize, key: impl Fn(&Anchor) -> u32) -> Vec<u32> {
-    let mut out = Vec::with_capacity(len / BLOCK + 1);
-    let mut i = 0;
-    for k in 0..=len / BLOCK {
-        while anchors.get(i + 1).is_some_and(|a| key(a) as usize <= k * BLOCK) {
-            i += 1;
+/// For each `BLOCK` of `0..=norm_len` and of `0..=orig_len`: the index of
+/// the last anchor whose `norm` (`orig`) is at or before the block's start
+/// (0 when there is none).
+fn block_indexes(anchors: &[Anchor], norm_len: usize, orig_len: usize) -> (Vec<u32>, Vec<u32>) {
+    let (norm_blocks, orig_blocks) = (norm_len / BLOCK + 1, orig_len / BLOCK + 1);
+    let mut by_norm = Vec::with_capacity(norm_blocks);
+    let mut by_orig = Vec::with_capacity(orig_blocks);
+    // The blocks that start before anchor `i` (and at or after anchor `i - 1`) get `i - 1`.
+    for (i, a) in anchors.iter().enumerate().skip(1) {
+        let first = (a.norm as usize).div_ceil(BLOCK).min(norm_blocks);
+        if first > by_norm.len() {
+            by_norm.resize(first, i as u32 - 1);
         }
-        out.push(i as u32);
+        let first = (a.orig as usize).div_ceil(BLOCK).min(orig_blocks);
+        if first > by_orig.len() {
+            by_orig.resize(first, i as u32 - 1);
+        }
     }
-    out
+    let last = anchors.len().saturating_sub(1) as u32;
+    by_norm.resize(norm_blocks, last);
+    by_orig.resize(orig_blocks, last);
+    (by_norm, by_orig)
 }
 
 /// Builds a normalized text and its anchors, appending in order.
@@ -107,7 +116,13 @@ impl Builder {
     /// Notes that what is appended next starts at original byte `orig`.
     #[inline]
     fn mark(&mut self, orig: usize) {
-        let norm = self.text.len();
+        self.mark_at(self.text.len(), orig);
+    }
+
+    /// Notes that normalized byte `norm` (at or after the end of the text,
+    /// and of the last anchor) starts at original byte `orig`.
+    #[inline]
+    fn mark_at(&mut self, norm: usize, orig: usize) {
         let shift = orig as i64 - norm as i64;
         if shift != self.shift {
             self.anchors.push(Anchor { norm: norm as u32, orig: orig as u32 });
@@ -125,7 +140,7 @@ impl Builder {
     }
 
     /// Appends `c`, folded from the original char of `width` bytes at `orig`.
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, c: char, orig: usize, width: usize) {
         self.mark(orig);
         self.text.push(c);
@@ -163,49 +178,49 @@ fn fold(original: &str) -> Folded {
     let mut trad = 0usize;
     let bytes = original.as_bytes();
     let table = fold_table();
+    let plain = plain_bits();
     // The start of the run of unchanged chars not yet copied.
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
         // A run of three-byte chars (CJK) that fold to themselves with no
         // flag (most of a report) in a tight loop.
-        let mut rest = &bytes[i..];
-        while let [lead, b1, b2, ref tail @ ..] = *rest {
-            let u = (lead as usize & 0x0F) << 12 | (b1 as usize & 0x3F) << 6 | (b2 as usize & 0x3F);
-            if lead & 0xF0 != 0xE0 || table[u] & !SIMP_ONLY != 0 {
-                break;
-            }
-            rest = tail;
-        }
-        let skipped = bytes.len() - i - rest.len();
-        chars += skipped / 3;
-        i += skipped;
+        let plain_chars = plain_run(&bytes[i..], plain);
+        chars += plain_chars;
+        i += 3 * plain_chars;
         let Some(&lead) = bytes.get(i) else { break };
         if lead < 0x80 {
-            match lead {
-                b'\r' => {
-                    out.copy(&original[run..i], run);
-                    run = i + 1;
-                    i += 1;
-                    continue;
+            // A run of ASCII chars, one at a time.
+            let mut b = lead;
+            loop {
+                match b {
+                    b'\r' => {
+                        out.copy(&original[run..i], run);
+                        run = i + 1;
+                    }
+                    b'\t' => {
+                        out.copy(&original[run..i], run);
+                        spaces.push(out.text.len());
+                        out.push(' ', i, 1);
+                        run = i + 1;
+                    }
+                    b' ' => spaces.push(out.text.len() + (i - run)),
+                    b'\n' => {
+                        let at = out.text.len() + (i - run);
+                        breaks.push(at);
+                        newlines.push((at, chars));
+                    }
+                    b';' | b'!' | b'?' | b',' | b':' => breaks.push(out.text.len() + (i - run)),
+                    _ => {}
                 }
-                b'\t' => {
-                    out.copy(&original[run..i], run);
-                    spaces.push(out.text.len());
-                    out.push(' ', i, 1);
-                    run = i + 1;
+                // (a dropped CR is no char of the folded text)
+                chars += usize::from(b != b'\r');
+                i += 1;
+                match bytes.get(i) {
+                    Some(&next) if next < 0x80 => b = next,
+                    _ => break,
                 }
-                b' ' => spaces.push(out.text.len() + (i - run)),
-                b'\n' => {
-                    let at = out.text.len() + (i - run);
-                    breaks.push(at);
-                    newlines.push((at, chars));
-                }
-                b';' | b'!' | b'?' | b',' | b':' => breaks.push(out.text.len() + (i - run)),
-                _ => {}
             }
-            chars += 1;
-            i += 1;
             continue;
         }
         // Decode: three-byte sequences (all of CJK) inline, the rest by std.
@@ -260,6 +275,36 @@ fn fold(original: &str) -> Folded {
     Folded { out, breaks, script, newlines, chars, spaces }
 }
 
+/// The number of three-byte chars at the start of `bytes` in a row whose
+/// [`plain_bits`] bit is set (four chars a step, then one at a time).
+#[inline]
+fn plain_run(bytes: &[u8], plain: &[u64; PLAIN_WORDS]) -> usize {
+    let is_plain = |lead: u8, b1: u8, b2: u8| plain[plain_word(lead, b1)] >> (b2 & 0x3F) & 1 != 0;
+    let mut n = 0;
+    while let Some(&[a0, a1, a2, b0, b1, b2, c0, c1, c2, d0, d1, d2]) = bytes.get(3 * n..3 * n + 12) {
+        if !is_plain(a0, a1, a2) {
+            return n;
+        }
+        if !is_plain(b0, b1, b2) {
+            return n + 1;
+        }
+        if !is_plain(c0, c1, c2) {
+            return n + 2;
+        }
+        if !is_plain(d0, d1, d2) {
+            return n + 3;
+        }
+        n += 4;
+    }
+    while let Some(&[a0, a1, a2]) = bytes.get(3 * n..3 * n + 3) {
+        if !is_plain(a0, a1, a2) {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// The number of chars of `original` with the [`SIMP_ONLY`] flag.
 fn count_simp_only(original: &str, table: &[u32; 0x10000]) -> usize {
     let flags = |c: char| table.get(c as usize).map_or_else(|| entry(c), |&e| e);
@@ -275,20 +320,26 @@ fn compact(folded: Builder, mut breaks: Vec<usize>, drops: &[(usize, usize)]) ->
     }
     let (t, anchors) = (&folded.text, &folded.anchors);
     let mut out = Builder::with_capacity(t.len());
+    out.anchors.reserve_exact(anchors.len() + drops.len() + 1);
     out.grew = folded.grew;
     let mut k = 0;
     let mut from = 0;
     for &(ds, de) in drops.iter().chain(std::iter::once(&(t.len(), t.len()))) {
-        // Copy the kept range from..ds one anchor run at a time.
-        let mut pos = from;
-        while pos < ds {
-            while anchors.get(k + 1).is_some_and(|a| a.norm as usize <= pos) {
+        if from < ds {
+            // The kept range from..ds: an anchor where it starts and where
+            // each anchor inside it starts (each only if the shift changes),
+            // then its text in one piece.
+            while anchors.get(k + 1).is_some_and(|a| a.norm as usize <= from) {
                 k += 1;
             }
+            let base = out.text.len();
             let a = anchors[k];
-            let stop = anchors.get(k + 1).map_or(ds, |n| (n.norm as usize).min(ds));
-            out.copy(&t[pos..stop], a.orig as usize + (pos - a.norm as usize));
-            pos = stop;
+            out.mark_at(base, a.orig as usize + (from - a.norm as usize));
+            while let Some(a) = anchors.get(k + 1).filter(|a| (a.norm as usize) < ds) {
+                out.mark_at(base + (a.norm as usize - from), a.orig as usize);
+                k += 1;
+            }
+            out.text.push_str(&t[from..ds]);
         }
         from = de;
     }
@@ -567,26 +618,72 @@ fn entry_in(tables: &impl Tables, c: char) -> u32 {
 /// report is), indexed by code point: one array lookup instead of several
 /// hash lookups.
 fn fold_table() -> &'static [u32; 0x10000] {
-    static T: OnceLock<Box<[u32; 0x10000]>> = OnceLock::new();
+    &fold_tables().entries
+}
+
+/// The number of `u64` words of [`plain_bits`]: one per pair of bytes
+/// (see [`plain_word`]).
+const PLAIN_WORDS: usize = 0xFF * 64 + 0xFF + 1;
+
+/// The word of [`plain_bits`] for a char's first two bytes: `(u >> 6) +
+/// 0x3880` for a three-byte char `u` (lead 0xE0..=0xEF, then a continuation
+/// byte 0x80..=0xBF). Any other first byte gives a word of no three-byte
+/// char: below for ASCII (whatever follows) and two-byte leads (a
+/// continuation byte follows), above for four-byte leads. Always in bounds,
+/// so the lookup costs no check.
+#[inline]
+fn plain_word(lead: u8, b1: u8) -> usize {
+    ((lead as usize) << 6) + b1 as usize
+}
+
+/// One bit per char that UTF-8 writes in three bytes (bit `third byte % 64`
+/// of word [`plain_word`]): set when its [`fold_table`] entry has no flag
+/// but [`SIMP_ONLY`] and no folded char, so [`fold`] leaves it in a run of
+/// unchanged chars; the words of all other byte pairs are 0. Only 8 KB of
+/// it is ever read (the other words are never touched after the allocation
+/// zeroes them), where the 256 KB table would not stay in the cache; the
+/// table is read only for the chars it leaves unset.
+fn plain_bits() -> &'static [u64; PLAIN_WORDS] {
+    &fold_tables().plain
+}
+
+/// The [`fold_table`] and the [`plain_bits`], built together on first use.
+struct FoldTables {
+    entries: Box<[u32; 0x10000]>,
+    plain: Box<[u64; PLAIN_WORDS]>,
+}
+
+fn fold_tables() -> &'static FoldTables {
+    static T: OnceLock<FoldTables> = OnceLock::new();
     T.get_or_init(build_table)
 }
 
-/// The [`fold_table`]. Below U+2000 no char that UTF-8 writes in three bytes
-/// folds or has a flag, and most chars of U+2E80–U+FEFF fold to themselves
-/// with no flag, so only the chars the tables name, the specials and the
-/// ranges outside the Han tables are computed, through the tables read into
-/// arrays ([`Arrays`]: no hash map is built for the BMP). The entries of
-/// chars fold reads in one or two bytes are not used (it calls [`entry`]
-/// for those).
-fn build_table() -> Box<[u32; 0x10000]> {
+/// The [`fold_table`] and the [`plain_bits`]. Below U+2000 no char that UTF-8
+/// writes in three bytes folds or has a flag, and most chars of U+2E80–U+FEFF
+/// fold to themselves with no flag, so only the chars the tables name, the
+/// specials and the ranges outside the Han tables are computed, through the
+/// tables read into arrays ([`Arrays`]: no hash map is built for the BMP);
+/// every other entry is 0 and every other bit set. The entries of chars
+/// fold reads in one or two bytes are not used (it calls [`entry`] for
+/// those).
+fn build_table() -> FoldTables {
     let tables = Arrays::new();
     let mut t = Box::new([0u32; 0x10000]);
+    let mut plain = vec![0; PLAIN_WORDS];
+    plain[plain_word(0xE0, 0x80)..=plain_word(0xEF, 0xBF)].fill(u64::MAX);
     let specials = ['\u{3000}', '。', '\u{FEFF}'];
     let ranges = (TABLE_FIRST..HAN_TABLES_FIRST).chain(0xFF00..=0xFFFF).filter_map(char::from_u32);
     for c in ranges.chain(specials).chain(tables.named.iter().copied()) {
-        t[c as usize] = entry_in(&tables, c);
+        let (u, e) = (c as usize, entry_in(&tables, c));
+        t[u] = e;
+        if e & !SIMP_ONLY != 0 && u >= 0x800 {
+            let mut b = [0; 4];
+            let b = c.encode_utf8(&mut b).as_bytes();
+            plain[plain_word(b[0], b[1])] &= !(1 << (b[2] & 0x3F));
+        }
     }
-    t
+    let plain = plain.into_boxed_slice().try_into().expect("PLAIN_WORDS words");
+    FoldTables { entries: t, plain }
 }
 
 /// Folds a Han or compatibility character through the tables.
@@ -607,11 +704,16 @@ fn wrap_width(lines: &[PhysLine]) -> Option<usize> {
     if long.len() < 10 {
         return None;
     }
-    let mut freq: HashMap<usize, usize> = HashMap::new();
-    for (l, _) in &long {
-        *freq.entry(*l).or_default() += 1;
+    // The most frequent length (the longest of the most frequent), counted
+    // over the sorted lengths.
+    let mut lens: Vec<usize> = long.iter().map(|&(l, _)| l).collect();
+    lens.sort_unstable();
+    let (mut mode, mut most) = (0, 0);
+    for run in lens.chunk_by(|a, b| a == b) {
+        if run.len() >= most {
+            (mode, most) = (run[0], run.len());
+        }
     }
-    let (&mode, _) = freq.iter().max_by_key(|(l, n)| (**n, **l))?;
     let near = long.iter().filter(|(l, _)| l.abs_diff(mode) <= 1).count();
     let open = long.iter().filter(|(l, c)| l.abs_diff(mode) <= 1 && !ends_sentence(*c)).count();
     (near * 2 >= long.len() && open * 3 >= near).then_some(mode)
@@ -626,8 +728,7 @@ impl<'a> Normalized<'a> {
         let drops = decide(&folded);
         let script = folded.script;
         let (Builder { text, anchors, grew, .. }, breaks) = compact(folded.out, folded.breaks, &drops);
-        let by_norm = block_index(&anchors, text.len(), |a| a.norm);
-        let by_orig = block_index(&anchors, original.len(), |a| a.orig);
+        let (by_norm, by_orig) = block_indexes(&anchors, text.len(), original.len());
         Normalized { original, text, anchors, by_norm, by_orig, breaks, script, same_width: !grew }
     }
 
@@ -678,35 +779,41 @@ impl<'a> Normalized<'a> {
     /// covering the same characters (including anything dropped in between).
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         let n = self.text.len();
-        let (s, at) = if start >= n {
-            (self.original.len(), 0)
-        } else {
-            let b = self.floor_char(start);
-            let i = self.anchor_from(b, 0);
-            (self.anchors[i].orig as usize + (b - self.anchors[i].norm as usize), i)
-        };
+        if start >= n {
+            let o = self.original.len();
+            return (o, o);
+        }
+        let b = self.floor_char(start);
+        let i = self.anchor_from(b, 0);
+        let a = self.anchors[i];
+        let s = a.orig as usize + (b - a.norm as usize);
         if end <= start {
             return (s, s);
         }
-        let e = if end > n {
-            self.original.len()
-        } else {
-            // The anchor in force at the last normalized byte: the one of `start` is a lower bound.
-            let i = self.anchor_from(end - 1, at);
-            let a = self.anchors[i];
-            let run_end = self.anchors.get(i + 1).map_or(n, |x| x.norm as usize);
-            if self.same_width && end < run_end && self.text.is_char_boundary(end) {
-                // The next char starts in the same run: the original char behind
-                // the last normalized one ends where that one starts (a char
-                // dropped between them, or one folded to another length, would
-                // have begun a new run).
-                a.orig as usize + (end - a.norm as usize)
-            } else {
-                // The end of the original char behind the last normalized byte.
-                let b = self.floor_char(end - 1);
-                let s = a.orig as usize + (b - a.norm as usize);
-                s + self.original[s..].chars().next().map_or(0, char::len_utf8)
+        if end > n {
+            return (s, self.original.len().max(s));
+        }
+        // The anchor in force at the last normalized byte: the one of `start`
+        // when that byte is still in its run, else a later one.
+        let run_end = |i: usize| self.anchors.get(i + 1).map_or(n, |x| x.norm as usize);
+        let (a, run_end) = match run_end(i) {
+            r if end - 1 < r => (a, r),
+            _ => {
+                let i = self.anchor_from(end - 1, i);
+                (self.anchors[i], run_end(i))
             }
+        };
+        let e = if self.same_width && end < run_end && self.text.is_char_boundary(end) {
+            // The next char starts in the same run: the original char behind
+            // the last normalized one ends where that one starts (a char
+            // dropped between them, or one folded to another length, would
+            // have begun a new run).
+            a.orig as usize + (end - a.norm as usize)
+        } else {
+            // The end of the original char behind the last normalized byte.
+            let b = self.floor_char(end - 1);
+            let s = a.orig as usize + (b - a.norm as usize);
+            s + self.original[s..].chars().next().map_or(0, char::len_utf8)
         };
         (s, e.max(s))
     }
@@ -890,7 +997,8 @@ fn starts_block_but_heading(text: &str) -> bool {
 /// and line breaks that are wraps. Returns sorted, disjoint byte ranges.
 fn decide(f: &Folded) -> Vec<(usize, usize)> {
     let text = f.out.text.as_str();
-    let (lines, mut drops) = phys_lines(f);
+    let (lines, han_spaces) = phys_lines(f);
+    let mut joins = Vec::new();
     let width = wrap_width(&lines);
     let has_next = |k: usize| lines.get(k + 1).is_some_and(|l| !l.block);
     // Whether the logical line built so far starts with a heading marker.
@@ -931,7 +1039,7 @@ fn decide(f: &Folded) -> Vec<(usize, usize)> {
             // A split heading or phrase ("五、民主\n法制\n建设和…", "加强民主\n法制\n建设").
             || (p.len <= 12 && !ends_sentence(pc) && n_fragment && n.len <= 3 && (p_marker || (p.len >= 3 && !p.any_punct(text))) && has_next(w + 1));
         if join {
-            drops.push((p.end, n.first));
+            joins.push((p.end, n.first));
             // A split heading continues only through fragments; a sentence through anything unfinished.
             open = !ends_sentence(n.last_char)
                 && if marker_chain { n_fragment } else { open || n.inner_punct(text) || n.len <= 14 };
@@ -940,8 +1048,31 @@ fn decide(f: &Folded) -> Vec<(usize, usize)> {
             open = !ends_sentence(n.last_char) && !marker_chain && n.inner_punct(text);
         }
     }
-    drops.sort_unstable();
-    drops
+    merge(han_spaces, joins)
+}
+
+/// The sorted union of two sorted lists of disjoint ranges.
+fn merge(a: Vec<(usize, usize)>, b: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if b.is_empty() {
+        return a;
+    }
+    if a.is_empty() {
+        return b;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if x < y {
+            out.push(x);
+            i += 1;
+        } else {
+            out.push(y);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 #[cfg(test)]
@@ -975,6 +1106,64 @@ mod tests {
             let want = char::from_u32(u).map_or(0, entry);
             assert_eq!(fold_table()[u as usize], want, "U+{u:04X}");
         }
+    }
+
+    #[test]
+    fn the_plain_bits_are_the_chars_fold_leaves_in_a_run() {
+        // Every char UTF-8 writes in three bytes, alone, before another
+        // char, and after a plain one.
+        for u in 0x800..=0xFFFF {
+            let Some(c) = char::from_u32(u) else { continue };
+            let plain = fold_table()[u as usize] & !SIMP_ONLY == 0;
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let want = usize::from(plain);
+            assert_eq!(plain_run(s.as_bytes(), plain_bits()), want, "U+{u:04X}");
+            assert_eq!(plain_run(format!("{c}a").as_bytes(), plain_bits()), want, "U+{u:04X}");
+            assert_eq!(plain_run(format!("国{c}").as_bytes(), plain_bits()), 1 + want, "U+{u:04X}");
+        }
+        // The words of no three-byte char are 0.
+        let (first, last) = (plain_word(0xE0, 0x80), plain_word(0xEF, 0xBF));
+        assert!(plain_bits().iter().enumerate().all(|(w, &b)| b == 0 || (first..=last).contains(&w)));
+        // Not three-byte chars: ASCII, two- and four-byte chars.
+        for s in ["a国", "é国", "𠮷国", "\n国", "\u{7FF}国"] {
+            assert_eq!(plain_run(s.as_bytes(), plain_bits()), 0, "{s:?}");
+        }
+        // Every place of the first char that is not plain in a step of four.
+        for k in 0..12 {
+            let run = "国".repeat(k);
+            assert_eq!(plain_run(run.as_bytes(), plain_bits()), k);
+            assert_eq!(plain_run(format!("{run}，国家").as_bytes(), plain_bits()), k);
+            assert_eq!(plain_run(format!("{run}9").as_bytes(), plain_bits()), k);
+        }
+        assert_eq!(plain_run("国家发展".as_bytes(), plain_bits()), 4);
+        assert_eq!(plain_run("国家发展，".as_bytes(), plain_bits()), 4);
+        assert_eq!(plain_run("国家发，".as_bytes(), plain_bits()), 3);
+    }
+
+    #[test]
+    fn wrap_width_takes_the_longest_of_the_most_frequent_lengths() {
+        let line =
+            |len: usize| PhysLine { first: 0, last: 0, end: 0, last_char: '而', len, heading: false, block: false };
+        let lines: Vec<PhysLine> = [20, 20, 20, 21, 21, 21, 22, 15, 16, 17, 30].into_iter().map(line).collect();
+        assert_eq!(wrap_width(&lines), Some(21));
+        let lines: Vec<PhysLine> = [20, 20, 20, 21, 21, 22, 15, 16, 17, 30].into_iter().map(line).collect();
+        assert_eq!(wrap_width(&lines), Some(20));
+    }
+
+    #[test]
+    fn the_block_indexes_name_the_anchor_in_force() {
+        let anchors: Vec<Anchor> =
+            [(0, 3), (10, 20), (64, 70), (65, 71), (200, 300)].map(|(norm, orig)| Anchor { norm, orig }).to_vec();
+        let (by_norm, by_orig) = block_indexes(&anchors, 250, 400);
+        let want = |len: usize, key: &dyn Fn(&Anchor) -> u32| -> Vec<u32> {
+            (0..=len / BLOCK)
+                .map(|k| (1..anchors.len()).rev().find(|&i| key(&anchors[i]) as usize <= k * BLOCK).unwrap_or(0) as u32)
+                .collect()
+        };
+        assert_eq!(by_norm, want(250, &|a| a.norm));
+        assert_eq!(by_orig, want(400, &|a| a.orig));
+        assert_eq!(block_indexes(&[], 0, 0), (vec![0], vec![0]));
     }
 
     #[test]
