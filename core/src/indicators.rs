@@ -151,13 +151,14 @@ impl FirstChars {
     }
 
     /// The first position in `pos..to` whose character may start a word, or
-    /// `to` when there is none. Works on the UTF-8 bytes: runs of ASCII and
-    /// three-byte characters (all Chinese text) are stepped over by a tight
-    /// loop that tests the byte pair first and else reads the code point
-    /// straight from the bytes, so most characters are never decoded into a
-    /// `char`.
+    /// `to` when there is none, with that character (`None` at `to`). Works
+    /// on the UTF-8 bytes: runs of ASCII and three-byte characters (all
+    /// Chinese text) are stepped over by a tight loop that tests the byte
+    /// pair first and else reads the code point straight from the bytes, so
+    /// most characters are never decoded into a `char`, and the one found is
+    /// read from the bytes already loaded.
     #[inline]
-    fn next(&self, t: &str, pos: usize, to: usize) -> usize {
+    fn next_char(&self, t: &str, pos: usize, to: usize) -> (usize, Option<char>) {
         let b = t.as_bytes();
         let to = to.min(b.len());
         let (bits, boring) = (&*self.0, &*self.1);
@@ -168,13 +169,15 @@ impl FirstChars {
                 rest = &rest[3..];
             } else if x < 0x80 {
                 if bits[usize::from(x >> 6)] & (1 << (x & 63)) != 0 {
-                    break;
+                    return (to - rest.len(), Some(char::from(x)));
                 }
                 rest = &rest[1..];
             } else if x & 0xF0 == 0xE0 {
                 let word = usize::from(x & 0x0F) << 6 | usize::from(y & 0x3F);
                 if bits[word] & (1 << (z & 0x3F)) != 0 {
-                    break;
+                    let i = to - rest.len();
+                    let u = (word << 6 | usize::from(z & 0x3F)) as u32;
+                    return (i, char::from_u32(u).or_else(|| t[i..].chars().next()));
                 }
                 rest = &rest[3..];
             } else {
@@ -187,7 +190,8 @@ impl FirstChars {
             let (u, len) = if x < 0x80 {
                 (usize::from(x), 1)
             } else if x >= 0xF0 {
-                return i; // outside the Basic Multilingual Plane: may start a word
+                // outside the Basic Multilingual Plane: may start a word
+                return (i, t[i..].chars().next());
             } else if x >= 0xE0 {
                 let word = usize::from(x & 0x0F) << 6 | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F));
                 if self.0[word] == 0 {
@@ -199,11 +203,11 @@ impl FirstChars {
                 (usize::from(x & 0x1F) << 6 | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F)), 2)
             };
             if self.0[u / 64] & (1 << (u % 64)) != 0 {
-                return i;
+                return (i, char::from_u32(u as u32).or_else(|| t[i..].chars().next()));
             }
             i += len;
         }
-        to
+        (to, None)
     }
 }
 
@@ -222,7 +226,7 @@ impl Cue {
         if !self.first.has(c) {
             return None;
         }
-        self.words.longest_at(t, pos).map(|(w, v)| (w, *v))
+        self.words.longest_at_char(t, pos, c).map(|(w, v)| (w, *v))
     }
 
     /// As `rfind_in` of the words (the last word in `t[from..to]`, as start
@@ -249,8 +253,9 @@ fn rfind_each<const N: usize>(
         pos += 1;
     }
     loop {
-        pos = first.next(slice, pos, slice.len());
-        let Some(c) = slice[pos..].chars().next() else { break };
+        let (at, c) = first.next_char(slice, pos, slice.len());
+        pos = at;
+        let Some(c) = c else { break };
         for (cue, best) in cues.iter().zip(&mut best) {
             if let Some((w, _)) = cue.at(slice, pos, c) {
                 *best = Some((pos, w));
@@ -473,11 +478,12 @@ impl Hits {
         let mut pos = self.scanned.max(sentence.0);
         let end = to.min(sentence.1);
         while pos < end {
-            pos = filter.next(t, pos, end);
+            let (at, ch) = filter.next_char(t, pos, end);
+            pos = at;
             if pos >= end {
                 break;
             }
-            let Some(ch) = t[pos..].chars().next() else { break };
+            let Some(ch) = ch else { break };
             if ch == '年' {
                 if let Some(hit) = ctx.year_hit(pos) {
                     self.hits.push(hit);
@@ -1199,8 +1205,9 @@ fn last_verb_but(
     let mut best = None;
     let mut pos = from;
     while pos < to {
-        pos = f.verbs.next(t, pos, to);
-        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        let (at, c) = f.verbs.next_char(t, pos, to);
+        pos = at;
+        let Some(c) = c else { break };
         let skip = f.verb_not.at(t, pos, c).or_else(|| extra.and_then(|e| e.at(t, pos, c)));
         if let Some((w, _)) = skip {
             if pos + w.len() <= to {
@@ -1224,8 +1231,9 @@ fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
     let f = filters();
     let mut pos = from;
     while pos < to {
-        pos = f.share.next(t, pos, to);
-        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        let (at, c) = f.share.next_char(t, pos, to);
+        pos = at;
+        let Some(c) = c else { break };
         if let Some((w, _)) = f.share_not.at(t, pos, c) {
             pos += w.len();
             continue;
@@ -1260,8 +1268,9 @@ fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
     let mut e = to;
     let mut pos = s;
     while pos < to {
-        pos = f.subject.next(t, pos, to);
-        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        let (at, c) = f.subject.next_char(t, pos, to);
+        pos = at;
+        let Some(c) = c else { break };
         let k = keep.at(t, pos, c).map_or(0, |(w, _)| w.len());
         let m = cut.at(t, pos, c).map_or(0, |(w, _)| w.len());
         if k > 0 && k >= m {
@@ -1425,8 +1434,9 @@ fn cue_status(t: &str, sentence: (usize, usize)) -> Option<Status> {
     let (mut target, mut actual) = (false, false);
     let mut pos = sentence.0;
     while pos < sentence.1 {
-        pos = f.status.next(t, pos, sentence.1);
-        let Some(c) = t.get(pos..sentence.1).and_then(|r| r.chars().next()) else { break };
+        let (at, c) = f.status.next_char(t, pos, sentence.1);
+        pos = at;
+        let Some(c) = c else { break };
         let n = f.status_not.at(t, pos, c).map_or(0, |(w, _)| w.len());
         let a = f.status_target.at(t, pos, c).map_or(0, |(w, _)| w.len());
         let b = f.status_actual.at(t, pos, c).map_or(0, |(w, _)| w.len());
