@@ -316,9 +316,15 @@ fn filters() -> &'static Filters {
                 firsts.push((category, c));
             }
         }
+        // grouped by category, so each filter reads just its categories
+        firsts.sort_by_key(|&(cat, _)| cat);
         let of = |categories: &[&str]| {
             let mut f = FirstChars::empty();
-            firsts.iter().filter(|(cat, _)| categories.contains(cat)).for_each(|&(_, c)| f.set(c));
+            for cat in categories {
+                let lo = firsts.partition_point(|(c, _)| c < cat);
+                let hi = lo + firsts[lo..].partition_point(|(c, _)| c == cat);
+                firsts[lo..hi].iter().for_each(|&(_, c)| f.set(c));
+            }
             f
         };
         let cue = |category: &str| Cue { words: cues().get(category), first: of(&[category]) };

@@ -794,8 +794,10 @@ impl<'t> Scanner<'t> {
         // after the magnitudes is often that very lookup
         let mut last = None;
         for _ in 0..5 {
+            // the character at `q`, decoded once for both tables
+            let c = self.ch(q);
             if !approx {
-                if let Some((w, _)) = inside.longest_at(t, q) {
+                if let Some((w, _)) = c.and_then(|c| inside.longest_at_char(t, q, c)) {
                     // only when a magnitude or unit follows
                     let after = q + w.len();
                     if u.longest_at(t, after).is_some_and(|(_, e)| matches!(e.kind, UnitKind::Mult | UnitKind::Unit)) {
@@ -805,7 +807,7 @@ impl<'t> Scanner<'t> {
                     }
                 }
             }
-            let found = u.longest_at(t, q);
+            let found = c.and_then(|c| u.longest_at_char(t, q, c));
             match found {
                 Some((w, e)) if e.kind == UnitKind::Mult && mult_text.chars().count() < 3 => {
                     mult *= e.factor;
@@ -1059,7 +1061,7 @@ impl<'t> Scanner<'t> {
             return skip_to;
         }
         // slogans made of numerals: 四个全面, 千家万户, 亿万人民
-        if let Some((w, _)) = words().slogan.longest_at(self.t, i) {
+        if let Some((w, _)) = words().slogan.longest_at_char(self.t, i, c) {
             return i + w.len();
         }
         let prev = self.prev(i);
@@ -1122,7 +1124,7 @@ impl<'t> Scanner<'t> {
         match self.ch(p) {
             None => false,
             Some('余' | '多' | '至' | '到' | '-' | '—' | '~' | ' ' | '分' | '方' | '大' | '类') => true,
-            Some(c) => unit_char(c) || units().starts_at(self.t, p),
+            Some(c) => unit_char(c) || units().longest_at_char(self.t, p, c).is_some(),
         }
     }
 
