@@ -236,7 +236,10 @@ impl<V> WordMap<V> {
         self.longest_ending(text, end).is_some()
     }
 
-    /// The longest word starting with `c` at byte `pos` of `slice`.
+    /// The longest word starting with `c` at byte `pos` of `slice`. The bit
+    /// tests that reject most positions are inlined into the caller; the
+    /// lists are looked at by [`Self::word_in_lists`].
+    #[inline]
     fn word_at<'a>(&'a self, slice: &str, pos: usize, c: char) -> Option<(&'a str, &'a V)> {
         if !bit_maybe(&self.first_bits, c) {
             return None;
@@ -248,6 +251,12 @@ impl<V> WordMap<V> {
                 return None;
             }
         }
+        self.word_in_lists(rest, c)
+    }
+
+    /// The longest word starting with `c` that `rest` starts with.
+    #[inline(never)]
+    fn word_in_lists<'a>(&'a self, rest: &str, c: char) -> Option<(&'a str, &'a V)> {
         self.by_first.get(&c)?.iter().find(|(w, _)| rest.starts_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
     }
 
