@@ -61,9 +61,28 @@ fn is_sentence_break(c: char) -> bool {
 }
 
 /// Sorted starts of the sentences and of the clauses of the normalized text
-/// (the break character belongs to the piece before it).
+/// (the break character belongs to the piece before it). The clauses are
+/// read once; the sentences are the clause starts after a sentence break.
 fn piece_starts(norm: &Normalized<'_>) -> (Vec<usize>, Vec<usize>) {
-    (norm.pieces(is_sentence_break), norm.pieces(|c| is_sentence_break(c) || is_clause_break(c)))
+    let clauses = norm.pieces(|c| is_sentence_break(c) || is_clause_break(c));
+    let b = norm.text().as_bytes();
+    let mut sentences = Vec::with_capacity(clauses.len() / 2 + 1);
+    sentences.push(0);
+    sentences.extend(clauses.iter().skip(1).copied().filter(|&s| after_sentence_break(b, s)));
+    (sentences, clauses)
+}
+
+/// `true` when the character ending at byte `s` of `b` (UTF-8) is a
+/// [`is_sentence_break`] character, read from its bytes.
+fn after_sentence_break(b: &[u8], s: usize) -> bool {
+    match s.checked_sub(1).map(|k| b[k]) {
+        Some(b';' | b'!' | b'?' | b'\n') => true,
+        Some(0x80..=0xBF) if s >= 3 => {
+            // 。；！？
+            matches!(b[s - 3..s], [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9B] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F])
+        }
+        _ => false,
+    }
 }
 
 /// The piece of `starts` containing `p`, as (start, end); `at` is the
@@ -1476,6 +1495,18 @@ mod tests {
 
     fn parse_in(year: i32, text: &str) -> Vec<Indicator> {
         Parser::new(Options::default().with_year(year)).parse(text).indicators
+    }
+
+    #[test]
+    fn sentence_breaks_read_from_bytes() {
+        for c in ('\u{0}'..='\u{FFFF}').filter(|c| is_clause_break(*c) || is_sentence_break(*c) || c.len_utf8() == 3) {
+            let t = format!("a{c}");
+            assert_eq!(after_sentence_break(t.as_bytes(), t.len()), is_sentence_break(c), "{c:?}");
+        }
+        let n = Normalized::new("增长6%，好。再见;三\n四");
+        let (sentences, clauses) = piece_starts(&n);
+        assert_eq!(sentences, n.pieces(is_sentence_break));
+        assert_eq!(clauses, n.pieces(|c| is_sentence_break(c) || is_clause_break(c)));
     }
 
     #[test]
