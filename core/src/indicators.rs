@@ -1354,12 +1354,12 @@ fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
             }
         }
         // list markers (一是, 二是) and streaks or durations (连续10年, 五年来)
-        if let Some(n) = leading_marker(&t[s..to]) {
+        if let Some(n) = leading_marker(&t[s..to], ch) {
             s += n;
             continue;
         }
         // a leading year or date: 2016年, 2017年底
-        let digits = t[s..to].chars().take_while(|c| c.is_ascii_digit()).count();
+        let digits = if ch.is_ascii_digit() { t[s..to].bytes().take_while(u8::is_ascii_digit).count() } else { 0 };
         if digits == 4 && t[s + 4..to].starts_with('年') {
             s += 4 + '年'.len_utf8();
             for suffix in ["底", "末", "初", "以来"] {
@@ -1375,10 +1375,10 @@ fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
 }
 
 /// Length of a list marker (一是, 十二是, 首先) or a streak or duration
-/// (连续10年, 连续五年, 三年来, 近5年) opening `s`.
-fn leading_marker(s: &str) -> Option<usize> {
+/// (连续10年, 连续五年, 三年来, 近5年) opening `s`, whose first character is
+/// `first`.
+fn leading_marker(s: &str, first: char) -> Option<usize> {
     // every marker opens with one of these (most subjects open with none)
-    let first = s.chars().next()?;
     if !(matches!(first, '首' | '其' | '再' | '最' | '同' | '连' | '近')
         || first.is_ascii_digit()
         || is_cn_small(first))
