@@ -613,7 +613,11 @@ impl<'t> Scanner<'t> {
     // ----- numerals -----------------------------------------------------
 
     fn numeral(&self, p: usize) -> Option<Num> {
-        let c = self.ch(p)?;
+        self.numeral_of(p, self.ch(p)?)
+    }
+
+    /// [`Self::numeral`] where the character at `p` is known to be `c`.
+    fn numeral_of(&self, p: usize, c: char) -> Option<Num> {
         if c.is_ascii_digit() {
             Some(self.arabic(p))
         } else if is_cn_numeral(c) {
@@ -731,8 +735,9 @@ impl<'t> Scanner<'t> {
         let mut n = 0;
         let mut q = p;
         let mut approx = false;
-        for (off, c) in self.t[p..].char_indices() {
-            let next = self.ch(p + off + c.len_utf8());
+        let mut chars = self.t[p..].char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, d)| d);
             // 一亿六千余万: 余/多 before a magnitude stays inside the numeral
             if matches!(c, '余' | '多') && n > 0 && matches!(next, Some('万' | '亿')) {
                 approx = true;
@@ -1048,7 +1053,7 @@ impl<'t> Scanner<'t> {
         {
             return step;
         }
-        let Some(num) = self.numeral(i) else {
+        let Some(num) = self.numeral_of(i, c) else {
             return step;
         };
         let skip_to = num.end.max(step);
