@@ -61,9 +61,28 @@ fn is_sentence_break(c: char) -> bool {
 }
 
 /// Sorted starts of the sentences and of the clauses of the normalized text
-/// (the break character belongs to the piece before it).
+/// (the break character belongs to the piece before it). The clauses are
+/// read once; the sentences are the clause starts after a sentence break.
 fn piece_starts(norm: &Normalized<'_>) -> (Vec<usize>, Vec<usize>) {
-    (norm.pieces(is_sentence_break), norm.pieces(|c| is_sentence_break(c) || is_clause_break(c)))
+    let clauses = norm.pieces(|c| is_sentence_break(c) || is_clause_break(c));
+    let b = norm.text().as_bytes();
+    let mut sentences = Vec::with_capacity(clauses.len() / 2 + 1);
+    sentences.push(0);
+    sentences.extend(clauses.iter().skip(1).copied().filter(|&s| after_sentence_break(b, s)));
+    (sentences, clauses)
+}
+
+/// `true` when the character ending at byte `s` of `b` (UTF-8) is a
+/// [`is_sentence_break`] character, read from its bytes.
+fn after_sentence_break(b: &[u8], s: usize) -> bool {
+    match s.checked_sub(1).map(|k| b[k]) {
+        Some(b';' | b'!' | b'?' | b'\n') => true,
+        Some(0x80..=0xBF) if s >= 3 => {
+            // 。；！？
+            matches!(b[s - 3..s], [0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x9B] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F])
+        }
+        _ => false,
+    }
 }
 
 /// The piece of `starts` containing `p`, as (start, end); `at` is the
@@ -151,13 +170,14 @@ impl FirstChars {
     }
 
     /// The first position in `pos..to` whose character may start a word, or
-    /// `to` when there is none. Works on the UTF-8 bytes: runs of ASCII and
-    /// three-byte characters (all Chinese text) are stepped over by a tight
-    /// loop that tests the byte pair first and else reads the code point
-    /// straight from the bytes, so most characters are never decoded into a
-    /// `char`.
+    /// `to` when there is none, with that character (`None` at `to`). Works
+    /// on the UTF-8 bytes: runs of ASCII and three-byte characters (all
+    /// Chinese text) are stepped over by a tight loop that tests the byte
+    /// pair first and else reads the code point straight from the bytes, so
+    /// most characters are never decoded into a `char`, and the one found is
+    /// read from the bytes already loaded.
     #[inline]
-    fn next(&self, t: &str, pos: usize, to: usize) -> usize {
+    fn next_char(&self, t: &str, pos: usize, to: usize) -> (usize, Option<char>) {
         let b = t.as_bytes();
         let to = to.min(b.len());
         let (bits, boring) = (&*self.0, &*self.1);
@@ -168,13 +188,15 @@ impl FirstChars {
                 rest = &rest[3..];
             } else if x < 0x80 {
                 if bits[usize::from(x >> 6)] & (1 << (x & 63)) != 0 {
-                    break;
+                    return (to - rest.len(), Some(char::from(x)));
                 }
                 rest = &rest[1..];
             } else if x & 0xF0 == 0xE0 {
                 let word = usize::from(x & 0x0F) << 6 | usize::from(y & 0x3F);
                 if bits[word] & (1 << (z & 0x3F)) != 0 {
-                    break;
+                    let i = to - rest.len();
+                    let u = (word << 6 | usize::from(z & 0x3F)) as u32;
+                    return (i, char::from_u32(u).or_else(|| t[i..].chars().next()));
                 }
                 rest = &rest[3..];
             } else {
@@ -187,7 +209,8 @@ impl FirstChars {
             let (u, len) = if x < 0x80 {
                 (usize::from(x), 1)
             } else if x >= 0xF0 {
-                return i; // outside the Basic Multilingual Plane: may start a word
+                // outside the Basic Multilingual Plane: may start a word
+                return (i, t[i..].chars().next());
             } else if x >= 0xE0 {
                 let word = usize::from(x & 0x0F) << 6 | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F));
                 if self.0[word] == 0 {
@@ -199,11 +222,11 @@ impl FirstChars {
                 (usize::from(x & 0x1F) << 6 | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F)), 2)
             };
             if self.0[u / 64] & (1 << (u % 64)) != 0 {
-                return i;
+                return (i, char::from_u32(u as u32).or_else(|| t[i..].chars().next()));
             }
             i += len;
         }
-        to
+        (to, None)
     }
 }
 
@@ -222,7 +245,7 @@ impl Cue {
         if !self.first.has(c) {
             return None;
         }
-        self.words.longest_at(t, pos).map(|(w, v)| (w, *v))
+        self.words.longest_at_char(t, pos, c).map(|(w, v)| (w, *v))
     }
 
     /// As `rfind_in` of the words (the last word in `t[from..to]`, as start
@@ -249,8 +272,9 @@ fn rfind_each<const N: usize>(
         pos += 1;
     }
     loop {
-        pos = first.next(slice, pos, slice.len());
-        let Some(c) = slice[pos..].chars().next() else { break };
+        let (at, c) = first.next_char(slice, pos, slice.len());
+        pos = at;
+        let Some(c) = c else { break };
         for (cue, best) in cues.iter().zip(&mut best) {
             if let Some((w, _)) = cue.at(slice, pos, c) {
                 *best = Some((pos, w));
@@ -311,9 +335,15 @@ fn filters() -> &'static Filters {
                 firsts.push((category, c));
             }
         }
+        // grouped by category, so each filter reads just its categories
+        firsts.sort_by_key(|&(cat, _)| cat);
         let of = |categories: &[&str]| {
             let mut f = FirstChars::empty();
-            firsts.iter().filter(|(cat, _)| categories.contains(cat)).for_each(|&(_, c)| f.set(c));
+            for cat in categories {
+                let lo = firsts.partition_point(|(c, _)| c < cat);
+                let hi = lo + firsts[lo..].partition_point(|(c, _)| c == cat);
+                firsts[lo..hi].iter().for_each(|&(_, c)| f.set(c));
+            }
             f
         };
         let cue = |category: &str| Cue { words: cues().get(category), first: of(&[category]) };
@@ -473,11 +503,12 @@ impl Hits {
         let mut pos = self.scanned.max(sentence.0);
         let end = to.min(sentence.1);
         while pos < end {
-            pos = filter.next(t, pos, end);
+            let (at, ch) = filter.next_char(t, pos, end);
+            pos = at;
             if pos >= end {
                 break;
             }
-            let Some(ch) = t[pos..].chars().next() else { break };
+            let Some(ch) = ch else { break };
             if ch == '年' {
                 if let Some(hit) = ctx.year_hit(pos) {
                     self.hits.push(hit);
@@ -1199,8 +1230,9 @@ fn last_verb_but(
     let mut best = None;
     let mut pos = from;
     while pos < to {
-        pos = f.verbs.next(t, pos, to);
-        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        let (at, c) = f.verbs.next_char(t, pos, to);
+        pos = at;
+        let Some(c) = c else { break };
         let skip = f.verb_not.at(t, pos, c).or_else(|| extra.and_then(|e| e.at(t, pos, c)));
         if let Some((w, _)) = skip {
             if pos + w.len() <= to {
@@ -1224,8 +1256,9 @@ fn has_share_cue(t: &str, from: usize, to: usize) -> bool {
     let f = filters();
     let mut pos = from;
     while pos < to {
-        pos = f.share.next(t, pos, to);
-        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        let (at, c) = f.share.next_char(t, pos, to);
+        pos = at;
+        let Some(c) = c else { break };
         if let Some((w, _)) = f.share_not.at(t, pos, c) {
             pos += w.len();
             continue;
@@ -1260,8 +1293,9 @@ fn find_subject(t: &str, from: usize, mut to: usize) -> Option<(usize, usize)> {
     let mut e = to;
     let mut pos = s;
     while pos < to {
-        pos = f.subject.next(t, pos, to);
-        let Some(c) = t.get(pos..to).and_then(|r| r.chars().next()) else { break };
+        let (at, c) = f.subject.next_char(t, pos, to);
+        pos = at;
+        let Some(c) = c else { break };
         let k = keep.at(t, pos, c).map_or(0, |(w, _)| w.len());
         let m = cut.at(t, pos, c).map_or(0, |(w, _)| w.len());
         if k > 0 && k >= m {
@@ -1320,12 +1354,12 @@ fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
             }
         }
         // list markers (一是, 二是) and streaks or durations (连续10年, 五年来)
-        if let Some(n) = leading_marker(&t[s..to]) {
+        if let Some(n) = leading_marker(&t[s..to], ch) {
             s += n;
             continue;
         }
         // a leading year or date: 2016年, 2017年底
-        let digits = t[s..to].chars().take_while(|c| c.is_ascii_digit()).count();
+        let digits = if ch.is_ascii_digit() { t[s..to].bytes().take_while(u8::is_ascii_digit).count() } else { 0 };
         if digits == 4 && t[s + 4..to].starts_with('年') {
             s += 4 + '年'.len_utf8();
             for suffix in ["底", "末", "初", "以来"] {
@@ -1341,10 +1375,10 @@ fn strip_front(t: &str, mut s: usize, to: usize) -> usize {
 }
 
 /// Length of a list marker (一是, 十二是, 首先) or a streak or duration
-/// (连续10年, 连续五年, 三年来, 近5年) opening `s`.
-fn leading_marker(s: &str) -> Option<usize> {
+/// (连续10年, 连续五年, 三年来, 近5年) opening `s`, whose first character is
+/// `first`.
+fn leading_marker(s: &str, first: char) -> Option<usize> {
     // every marker opens with one of these (most subjects open with none)
-    let first = s.chars().next()?;
     if !(matches!(first, '首' | '其' | '再' | '最' | '同' | '连' | '近')
         || first.is_ascii_digit()
         || is_cn_small(first))
@@ -1425,8 +1459,9 @@ fn cue_status(t: &str, sentence: (usize, usize)) -> Option<Status> {
     let (mut target, mut actual) = (false, false);
     let mut pos = sentence.0;
     while pos < sentence.1 {
-        pos = f.status.next(t, pos, sentence.1);
-        let Some(c) = t.get(pos..sentence.1).and_then(|r| r.chars().next()) else { break };
+        let (at, c) = f.status.next_char(t, pos, sentence.1);
+        pos = at;
+        let Some(c) = c else { break };
         let n = f.status_not.at(t, pos, c).map_or(0, |(w, _)| w.len());
         let a = f.status_target.at(t, pos, c).map_or(0, |(w, _)| w.len());
         let b = f.status_actual.at(t, pos, c).map_or(0, |(w, _)| w.len());
@@ -1460,6 +1495,18 @@ mod tests {
 
     fn parse_in(year: i32, text: &str) -> Vec<Indicator> {
         Parser::new(Options::default().with_year(year)).parse(text).indicators
+    }
+
+    #[test]
+    fn sentence_breaks_read_from_bytes() {
+        for c in ('\u{0}'..='\u{FFFF}').filter(|c| is_clause_break(*c) || is_sentence_break(*c) || c.len_utf8() == 3) {
+            let t = format!("a{c}");
+            assert_eq!(after_sentence_break(t.as_bytes(), t.len()), is_sentence_break(c), "{c:?}");
+        }
+        let n = Normalized::new("增长6%，好。再见;三\n四");
+        let (sentences, clauses) = piece_starts(&n);
+        assert_eq!(sentences, n.pieces(is_sentence_break));
+        assert_eq!(clauses, n.pieces(|c| is_sentence_break(c) || is_clause_break(c)));
     }
 
     #[test]

@@ -95,22 +95,27 @@ fn bit_maybe(bits: &[u64], c: char) -> bool {
 /// Finds the first character of `s` (from byte `from`, a char boundary) that
 /// may be in the BMP bitset `bits` and for which `f(byte offset, char)`
 /// returns `Some`. Chinese characters are three UTF-8 bytes whose first two
-/// name the 64-character word of `bits` they fall in, so most are stepped
-/// over without being decoded.
+/// name the 64-character word of `bits` they fall in and whose last names
+/// the bit, so they are tested and stepped over without being decoded.
 fn find_candidate<R>(s: &str, from: usize, bits: &[u64], mut f: impl FnMut(usize, char) -> Option<R>) -> Option<R> {
     let b = s.as_bytes();
     let mut i = from;
     while let Some(&x) = b.get(i) {
+        if (0xE0..=0xEF).contains(&x) {
+            // a three-byte character, tested on its bit without decoding it
+            let (y, z) = (b.get(i + 1).map_or(0, |y| y & 0x3F), b.get(i + 2).map_or(0, |z| z & 0x3F));
+            let word = (usize::from(x & 0x0F) << 6) | usize::from(y);
+            if bits[word] & (1 << z) != 0 {
+                let u = (word << 6 | usize::from(z)) as u32;
+                if let Some(r) = char::from_u32(u).and_then(|c| f(i, c)) {
+                    return Some(r);
+                }
+            }
+            i += 3;
+            continue;
+        }
         let len = match x {
             0..=0x7F => 1,
-            0xE0..=0xEF => {
-                let word = (usize::from(x & 0x0F) << 6) | usize::from(b.get(i + 1).map_or(0, |y| y & 0x3F));
-                if bits[word] == 0 {
-                    i += 3;
-                    continue;
-                }
-                3
-            }
             0xC0..=0xDF => 2,
             _ => 4,
         };
@@ -182,6 +187,13 @@ impl<V> WordMap<V> {
         self.word_at(text, pos, first)
     }
 
+    /// [`Self::longest_at`] where the character at `pos` is known to be `c`
+    /// (it is not decoded again).
+    pub(crate) fn longest_at_char<'a>(&'a self, text: &str, pos: usize, c: char) -> Option<(&'a str, &'a V)> {
+        debug_assert_eq!(text.get(pos..).and_then(|r| r.chars().next()), Some(c));
+        self.word_at(text, pos, c)
+    }
+
     /// The longest word ending at byte `end` of `text`.
     pub fn longest_ending<'a>(&'a self, text: &str, end: usize) -> Option<(&'a str, &'a V)> {
         let head = text.get(..end)?;
@@ -224,7 +236,10 @@ impl<V> WordMap<V> {
         self.longest_ending(text, end).is_some()
     }
 
-    /// The longest word starting with `c` at byte `pos` of `slice`.
+    /// The longest word starting with `c` at byte `pos` of `slice`. The bit
+    /// tests that reject most positions are inlined into the caller; the
+    /// lists are looked at by [`Self::word_in_lists`].
+    #[inline]
     fn word_at<'a>(&'a self, slice: &str, pos: usize, c: char) -> Option<(&'a str, &'a V)> {
         if !bit_maybe(&self.first_bits, c) {
             return None;
@@ -236,6 +251,12 @@ impl<V> WordMap<V> {
                 return None;
             }
         }
+        self.word_in_lists(rest, c)
+    }
+
+    /// The longest word starting with `c` that `rest` starts with.
+    #[inline(never)]
+    fn word_in_lists<'a>(&'a self, rest: &str, c: char) -> Option<(&'a str, &'a V)> {
         self.by_first.get(&c)?.iter().find(|(w, _)| rest.starts_with(w.as_str())).map(|(w, v)| (w.as_str(), v))
     }
 

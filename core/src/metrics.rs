@@ -33,12 +33,12 @@ struct Alias {
 
 struct Table {
     aliases: FastMap<&'static str, Alias>,
-    trailers: Vec<&'static str>,
-    /// The last bytes of the trailers: a subject ending in another byte
-    /// ends in no trailer.
-    trailer_last: [bool; 256],
-    /// Prefix words kept as scope (全省, 限额以上 …), longest first.
-    scopes: Vec<&'static str>,
+    /// The trailers by their last byte, longest first: a subject ends only
+    /// in those of its last byte.
+    trailers_by_last: Vec<Vec<&'static str>>,
+    /// Prefix words kept as scope (全省, 限额以上 …) by their first byte,
+    /// longest first: a prefix starts only with those of its first byte.
+    scopes_by_first: Vec<Vec<&'static str>>,
     /// Prefix words dropped (新增, 累计 …), longest first.
     ignore: Vec<&'static str>,
     /// Last characters that make a prefix a place or entity (丁兰智慧小镇).
@@ -62,7 +62,11 @@ impl Table {
         }
         let scope = p;
         let mut rest = p;
-        while let Some(w) = self.scopes.iter().find(|w| rest.starts_with(**w)) {
+        while let Some(w) = rest
+            .as_bytes()
+            .first()
+            .and_then(|&b| self.scopes_by_first[usize::from(b)].iter().find(|w| rest.starts_with(**w)))
+        {
             rest = &rest[w.len()..];
         }
         let ok = rest.is_empty()
@@ -110,13 +114,19 @@ fn table() -> &'static Table {
         for v in by_last.values_mut() {
             v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         }
-        let mut trailer_last = [false; 256];
-        for tr in &trailers {
+        let mut trailers_by_last = vec![Vec::new(); 256];
+        for tr in trailers {
             if let Some(&b) = tr.as_bytes().last() {
-                trailer_last[usize::from(b)] = true;
+                trailers_by_last[usize::from(b)].push(tr);
             }
         }
-        Table { aliases, trailers, trailer_last, scopes, ignore, places, by_last }
+        let mut scopes_by_first = vec![Vec::new(); 256];
+        for sc in scopes {
+            if let Some(&b) = sc.as_bytes().first() {
+                scopes_by_first[usize::from(b)].push(sc);
+            }
+        }
+        Table { aliases, trailers_by_last, scopes_by_first, ignore, places, by_last }
     })
 }
 
@@ -157,10 +167,10 @@ pub fn resolve(subject: &str, growth: bool, year: Option<i32>) -> Option<Resolve
     }
     // a trailer ends the subject only if its last byte does
     let last = subject.as_bytes().last();
-    let trailers: &[&str] = if last.is_some_and(|&b| t.trailer_last[usize::from(b)]) { &t.trailers } else { &[] };
+    let trailers: &[&str] = last.map_or(&[], |&b| &t.trailers_by_last[usize::from(b)]);
     let trailer_ends = trailers
         .iter()
-        .filter(|tr| subject.len() > tr.len() && tr.as_bytes().last() == last && subject.ends_with(**tr))
+        .filter(|tr| subject.len() > tr.len() && subject.ends_with(**tr))
         .map(|tr| subject.len() - tr.len());
     for end in std::iter::once(subject.len()).chain(trailer_ends) {
         let head = &subject[..end];

@@ -613,7 +613,11 @@ impl<'t> Scanner<'t> {
     // ----- numerals -----------------------------------------------------
 
     fn numeral(&self, p: usize) -> Option<Num> {
-        let c = self.ch(p)?;
+        self.numeral_of(p, self.ch(p)?)
+    }
+
+    /// [`Self::numeral`] where the character at `p` is known to be `c`.
+    fn numeral_of(&self, p: usize, c: char) -> Option<Num> {
         if c.is_ascii_digit() {
             Some(self.arabic(p))
         } else if is_cn_numeral(c) {
@@ -731,8 +735,9 @@ impl<'t> Scanner<'t> {
         let mut n = 0;
         let mut q = p;
         let mut approx = false;
-        for (off, c) in self.t[p..].char_indices() {
-            let next = self.ch(p + off + c.len_utf8());
+        let mut chars = self.t[p..].char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, d)| d);
             // 一亿六千余万: 余/多 before a magnitude stays inside the numeral
             if matches!(c, '余' | '多') && n > 0 && matches!(next, Some('万' | '亿')) {
                 approx = true;
@@ -794,8 +799,10 @@ impl<'t> Scanner<'t> {
         // after the magnitudes is often that very lookup
         let mut last = None;
         for _ in 0..5 {
+            // the character at `q`, decoded once for both tables
+            let c = self.ch(q);
             if !approx {
-                if let Some((w, _)) = inside.longest_at(t, q) {
+                if let Some((w, _)) = c.and_then(|c| inside.longest_at_char(t, q, c)) {
                     // only when a magnitude or unit follows
                     let after = q + w.len();
                     if u.longest_at(t, after).is_some_and(|(_, e)| matches!(e.kind, UnitKind::Mult | UnitKind::Unit)) {
@@ -805,7 +812,7 @@ impl<'t> Scanner<'t> {
                     }
                 }
             }
-            let found = u.longest_at(t, q);
+            let found = c.and_then(|c| u.longest_at_char(t, q, c));
             match found {
                 Some((w, e)) if e.kind == UnitKind::Mult && mult_text.chars().count() < 3 => {
                     mult *= e.factor;
@@ -1046,7 +1053,7 @@ impl<'t> Scanner<'t> {
         {
             return step;
         }
-        let Some(num) = self.numeral(i) else {
+        let Some(num) = self.numeral_of(i, c) else {
             return step;
         };
         let skip_to = num.end.max(step);
@@ -1059,7 +1066,7 @@ impl<'t> Scanner<'t> {
             return skip_to;
         }
         // slogans made of numerals: 四个全面, 千家万户, 亿万人民
-        if let Some((w, _)) = words().slogan.longest_at(self.t, i) {
+        if let Some((w, _)) = words().slogan.longest_at_char(self.t, i, c) {
             return i + w.len();
         }
         let prev = self.prev(i);
@@ -1122,7 +1129,7 @@ impl<'t> Scanner<'t> {
         match self.ch(p) {
             None => false,
             Some('余' | '多' | '至' | '到' | '-' | '—' | '~' | ' ' | '分' | '方' | '大' | '类') => true,
-            Some(c) => unit_char(c) || units().starts_at(self.t, p),
+            Some(c) => unit_char(c) || units().longest_at_char(self.t, p, c).is_some(),
         }
     }
 
