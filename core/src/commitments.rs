@@ -470,8 +470,8 @@ impl PosIndex {
         let mut first = Vec::with_capacity((last >> shift) + 2);
         for (k, x) in list.iter().enumerate() {
             let block = pos(x) >> shift;
-            if first.len() <= block {
-                first.resize(block + 1, k as u32);
+            while first.len() <= block {
+                first.push(k as u32);
             }
         }
         first.push(n as u32);
@@ -652,41 +652,56 @@ impl<'t> Lexed<'t> {
         let slot: &[u16; 0x10000] = &v.slot;
         let mut pos = rs;
         while pos < re {
-            // (decoded here: most characters are Han, of three bytes led by
-            // 0xE4..=0xE9 and no quote, read at once)
-            let (g, cl) = match bytes[pos..] {
-                [b0 @ 0xE4..=0xE9, b1, b2, ..] => {
-                    let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
-                    (slot[u as usize], 3)
+            // (a run of Han characters, of three bytes led by 0xE4..=0xE9 and
+            // no quote, that start no word: a tight loop; most characters are)
+            let mut rest = &bytes[pos..re];
+            let mut g = 0;
+            while let [b0 @ 0xE4..=0xE9, b1, b2, ref tail @ ..] = *rest {
+                let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
+                g = slot[u as usize];
+                if g != 0 {
+                    break;
                 }
-                [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
-                    let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
-                    if b0 == 0xE2 || b0 == 0xE3 {
-                        match u {
-                            // “ 《 「
-                            0x201C | 0x300A | 0x300C => quotes.push((pos, true)),
-                            // ” 》 」
-                            0x201D | 0x300B | 0x300D => quotes.push((pos, false)),
-                            _ => {}
+                rest = tail;
+            }
+            pos = re - rest.len();
+            let cl = if g != 0 {
+                3
+            } else {
+                // (decoded here: the other characters)
+                let (g2, cl) = match *rest {
+                    [] => break,
+                    [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
+                        let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
+                        if b0 == 0xE2 || b0 == 0xE3 {
+                            match u {
+                                // “ 《 「
+                                0x201C | 0x300A | 0x300C => quotes.push((pos, true)),
+                                // ” 》 」
+                                0x201D | 0x300B | 0x300D => quotes.push((pos, false)),
+                                _ => {}
+                            }
                         }
+                        (slot[u as usize], 3)
                     }
-                    (slot[u as usize], 3)
+                    [b0, ..] if b0 < 0x80 => (slot[usize::from(b0)], 1),
+                    _ => {
+                        let Some(c) = t[pos..].chars().next() else { break };
+                        let g = match usize::try_from(u32::from(c)) {
+                            Ok(u) if u < 0x10000 => slot[u],
+                            _ => v.by_first.get(&c).copied().unwrap_or(0),
+                        };
+                        (g, c.len_utf8())
+                    }
+                };
+                if g2 == 0 {
+                    pos += cl;
+                    continue;
                 }
-                [b0, ..] if b0 < 0x80 => (slot[usize::from(b0)], 1),
-                _ => {
-                    let Some(c) = t[pos..].chars().next() else { break };
-                    let g = match usize::try_from(u32::from(c)) {
-                        Ok(u) if u < 0x10000 => slot[u],
-                        _ => v.by_first.get(&c).copied().unwrap_or(0),
-                    };
-                    (g, c.len_utf8())
-                }
+                g = g2;
+                cl
             };
             let after = pos + cl;
-            if g == 0 {
-                pos = after;
-                continue;
-            }
             if g == v.nian {
                 years.extend(targets::year_at(t, rs, pos));
             }
@@ -1242,6 +1257,9 @@ fn trim_clause(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 /// Length of a list marker opening `s` ("一是", "(三)", "1.", "2、", "①", "首先").
+/// (Inlined: most texts begin with no marker's first character, told
+/// without a call.)
+#[inline(always)]
 fn marker_len(s: &str) -> Option<usize> {
     // every marker begins with one of these
     let c = s.chars().next()?;
@@ -1251,6 +1269,13 @@ fn marker_len(s: &str) -> Option<usize> {
     {
         return None;
     }
+    marker_len_from(s, c)
+}
+
+/// [`marker_len`] of `s`, opening with `c`, one of the first characters of
+/// a marker.
+#[inline(never)]
+fn marker_len_from(s: &str, c: char) -> Option<usize> {
     // (the words begin with 首, 其, 再, 最 or 第)
     let words: &[&str] = if matches!(c, '首' | '其' | '再' | '最' | '第') {
         &["首先", "其次", "再次", "最后", "第一", "第二", "第三", "第四", "第五"]
@@ -1264,10 +1289,8 @@ fn marker_len(s: &str) -> Option<usize> {
             }
         }
     }
-    if let Some(c) = s.chars().next() {
-        if ('\u{2460}'..='\u{2473}').contains(&c) {
-            return Some(c.len_utf8());
-        }
+    if ('\u{2460}'..='\u{2473}').contains(&c) {
+        return Some(c.len_utf8());
     }
     let digits: usize =
         s.chars().take_while(|c| crate::numerals::digit(*c).is_some() || *c == '十').map(char::len_utf8).sum();
