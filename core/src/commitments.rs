@@ -48,10 +48,11 @@
 //!
 //! **How it is fast.** All word categories of the table are merged into one
 //! dictionary, and `Lexed` finds every word of it in one pass (with the
-//! quotes and the years) over the parts of the text that are read: the
+//! quotes, brackets, commas, colons and years) over the parts of the text that are read: the
 //! livelihood items and the paragraphs of the commitment parts, each widened
 //! by the longest word (the review is never lexed). The first character
-//! picks its words from a table over the Basic Multilingual Plane, and the
+//! picks its words from a table over the Basic Multilingual Plane (a run of
+//! Han characters that start none is skipped in a tight loop), and the
 //! four bytes after it are compared at once (`Cand`). A query — the longest
 //! word of a category at, or ending at, a position, the first one inside a
 //! clause — is then a lookup over sorted hits (copies per category:
@@ -66,8 +67,10 @@
 //! once) and allocate nothing. The "better
 //! results" words of [`crate::targets`] are in the merged dictionary too.
 //! Sentences start at the breaks collected while normalizing
-//! ([`Normalized::pieces`]); clauses are split byte by byte, skipping Han
-//! characters at once. A scan or object count that only needs to know
+//! ([`Normalized::pieces`]); clauses are split at the commas and colons
+//! the lexer noted, going from one noted mark to the next
+//! (`Lexed::clauses_into`; a livelihood item, split before the lexing,
+//! byte by byte, skipping Han characters at once). A scan or object count that only needs to know
 //! whether there is something stops at the first hit (`has_object`,
 //! `scan_summary`); what `sentence` found about a clause of one piece is
 //! kept for its final filter; clause, piece and verb buffers are reused, and
@@ -470,8 +473,8 @@ impl PosIndex {
         let mut first = Vec::with_capacity((last >> shift) + 2);
         for (k, x) in list.iter().enumerate() {
             let block = pos(x) >> shift;
-            if first.len() <= block {
-                first.resize(block + 1, k as u32);
+            while first.len() <= block {
+                first.push(k as u32);
             }
         }
         first.push(n as u32);
@@ -548,6 +551,10 @@ struct Lexed<'t> {
     skip_hits: HitIds,
     /// Positions of the quotes [`scan_with`] skips ("“《「" open, "”》」" close).
     quotes: Vec<(usize, bool)>,
+    /// Positions of the brackets, quotes, commas and colons, what
+    /// [`split_clauses_into`] reads ([`Lexed::clauses_into`]; `u32`: none
+    /// for a text longer than that).
+    marks: Vec<u32>,
     quote_index: PosIndex,
 }
 
@@ -625,19 +632,27 @@ impl<'t> Lexed<'t> {
         // (about one hit every few characters)
         let mut hits = Vec::with_capacity(covered / 8);
         let mut quotes = Vec::new();
+        let mut marks = Vec::new();
         let mut years = Vec::new();
         for &(rs, re) in &ranges {
-            Self::lex(v, t, (rs, re), &mut hits, &mut quotes, &mut years);
+            Self::lex(v, t, (rs, re), &mut hits, &mut quotes, &mut marks, &mut years);
         }
+        if u32::try_from(t.len()).is_err() {
+            marks = Vec::new();
+        }
+        marks.shrink_to_fit();
         // (the guess above is often twice too many: the hits live to the end of the stage)
         hits.shrink_to_fit();
         // (and the years live while the commitments are built)
         years.shrink_to_fit();
-        Self::finish(t, hits, quotes, years)
+        let mut lx = Self::finish(t, hits, quotes, years);
+        lx.marks = marks;
+        lx
     }
 
-    /// Finds the words starting in `t[rs..re]`, the quotes there and the
-    /// years ([`targets::year_at`] at each 年, whose group is [`Vocab::nian`]).
+    /// Finds the words starting in `t[rs..re]`, the quotes and the marks
+    /// ([`Lexed::marks`]) there and the years ([`targets::year_at`] at each 年, whose
+    /// group is [`Vocab::nian`]).
     #[inline(never)]
     fn lex(
         v: &Vocab,
@@ -645,6 +660,7 @@ impl<'t> Lexed<'t> {
         (rs, re): (usize, usize),
         hits: &mut Vec<Hit>,
         quotes: &mut Vec<(usize, bool)>,
+        marks: &mut Vec<u32>,
         years: &mut Vec<(i32, usize, usize)>,
     ) {
         let bytes = t.as_bytes();
@@ -652,41 +668,72 @@ impl<'t> Lexed<'t> {
         let slot: &[u16; 0x10000] = &v.slot;
         let mut pos = rs;
         while pos < re {
-            // (decoded here: most characters are Han, of three bytes led by
-            // 0xE4..=0xE9 and no quote, read at once)
-            let (g, cl) = match bytes[pos..] {
-                [b0 @ 0xE4..=0xE9, b1, b2, ..] => {
-                    let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
-                    (slot[u as usize], 3)
+            // (a run of Han characters, of three bytes led by 0xE4..=0xE9 and
+            // no quote, that start no word: a tight loop; most characters are)
+            let mut rest = &bytes[pos..re];
+            let mut g = 0;
+            while let [b0 @ 0xE4..=0xE9, b1, b2, ref tail @ ..] = *rest {
+                let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
+                g = slot[u as usize];
+                if g != 0 {
+                    break;
                 }
-                [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
-                    let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
-                    if b0 == 0xE2 || b0 == 0xE3 {
-                        match u {
-                            // “ 《 「
-                            0x201C | 0x300A | 0x300C => quotes.push((pos, true)),
-                            // ” 》 」
-                            0x201D | 0x300B | 0x300D => quotes.push((pos, false)),
-                            _ => {}
+                rest = tail;
+            }
+            pos = re - rest.len();
+            let cl = if g != 0 {
+                3
+            } else {
+                // (decoded here: the other characters)
+                let (g2, cl) = match *rest {
+                    [] => break,
+                    [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
+                        let u = (u32::from(b0) & 0x0F) << 12 | (u32::from(b1) & 0x3F) << 6 | (u32::from(b2) & 0x3F);
+                        if b0 == 0xE2 || b0 == 0xE3 || b0 == 0xEF {
+                            let mark = match u {
+                                // “ 《 「
+                                0x201C | 0x300A | 0x300C => {
+                                    quotes.push((pos, true));
+                                    true
+                                }
+                                // ” 》 」
+                                0x201D | 0x300B | 0x300D => {
+                                    quotes.push((pos, false));
+                                    true
+                                }
+                                // 【 『 ‘ 】 』 ’ ， ：
+                                0x3010 | 0x300E | 0x2018 | 0x3011 | 0x300F | 0x2019 | 0xFF0C | 0xFF1A => true,
+                                _ => false,
+                            };
+                            if let (true, Ok(p)) = (mark, u32::try_from(pos)) {
+                                marks.push(p);
+                            }
                         }
+                        (slot[u as usize], 3)
                     }
-                    (slot[u as usize], 3)
+                    [b0, ..] if b0 < 0x80 => {
+                        if let (b'(' | b')' | b'"' | b',' | b':', Ok(p)) = (b0, u32::try_from(pos)) {
+                            marks.push(p);
+                        }
+                        (slot[usize::from(b0)], 1)
+                    }
+                    _ => {
+                        let Some(c) = t[pos..].chars().next() else { break };
+                        let g = match usize::try_from(u32::from(c)) {
+                            Ok(u) if u < 0x10000 => slot[u],
+                            _ => v.by_first.get(&c).copied().unwrap_or(0),
+                        };
+                        (g, c.len_utf8())
+                    }
+                };
+                if g2 == 0 {
+                    pos += cl;
+                    continue;
                 }
-                [b0, ..] if b0 < 0x80 => (slot[usize::from(b0)], 1),
-                _ => {
-                    let Some(c) = t[pos..].chars().next() else { break };
-                    let g = match usize::try_from(u32::from(c)) {
-                        Ok(u) if u < 0x10000 => slot[u],
-                        _ => v.by_first.get(&c).copied().unwrap_or(0),
-                    };
-                    (g, c.len_utf8())
-                }
+                g = g2;
+                cl
             };
             let after = pos + cl;
-            if g == 0 {
-                pos = after;
-                continue;
-            }
             if g == v.nian {
                 years.extend(targets::year_at(t, rs, pos));
             }
@@ -755,6 +802,7 @@ impl<'t> Lexed<'t> {
             },
             quote_index: PosIndex::new(&quotes, |x| x.0),
             quotes,
+            marks: Vec::new(),
         }
     }
 
@@ -1242,6 +1290,9 @@ fn trim_clause(t: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 }
 
 /// Length of a list marker opening `s` ("一是", "(三)", "1.", "2、", "①", "首先").
+/// (Inlined: most texts begin with no marker's first character, told
+/// without a call.)
+#[inline(always)]
 fn marker_len(s: &str) -> Option<usize> {
     // every marker begins with one of these
     let c = s.chars().next()?;
@@ -1251,6 +1302,13 @@ fn marker_len(s: &str) -> Option<usize> {
     {
         return None;
     }
+    marker_len_from(s, c)
+}
+
+/// [`marker_len`] of `s`, opening with `c`, one of the first characters of
+/// a marker.
+#[inline(never)]
+fn marker_len_from(s: &str, c: char) -> Option<usize> {
     // (the words begin with 首, 其, 再, 最 or 第)
     let words: &[&str] = if matches!(c, '首' | '其' | '再' | '最' | '第') {
         &["首先", "其次", "再次", "最后", "第一", "第二", "第三", "第四", "第五"]
@@ -1264,10 +1322,8 @@ fn marker_len(s: &str) -> Option<usize> {
             }
         }
     }
-    if let Some(c) = s.chars().next() {
-        if ('\u{2460}'..='\u{2473}').contains(&c) {
-            return Some(c.len_utf8());
-        }
+    if ('\u{2460}'..='\u{2473}').contains(&c) {
+        return Some(c.len_utf8());
     }
     let digits: usize =
         s.chars().take_while(|c| crate::numerals::digit(*c).is_some() || *c == '十').map(char::len_utf8).sum();
@@ -1296,6 +1352,62 @@ fn marker_len(s: &str) -> Option<usize> {
     None
 }
 
+impl Lexed<'_> {
+    /// [`split_clauses_into`] of `t[s..e]`, inside the lexed parts of the
+    /// text: from one mark ([`Lexed::marks`]) to the next instead of byte by
+    /// byte.
+    fn clauses_into(&self, s: usize, e: usize, out: &mut Vec<(usize, usize, bool)>) {
+        if u32::try_from(self.t.len()).is_err() {
+            return split_clauses_into(self.t, s, e, out);
+        }
+        out.clear();
+        let mut depth: i32 = 0;
+        let mut ascii_quote = false;
+        let mut start = s;
+        let b = self.t.as_bytes();
+        let k = self.marks.partition_point(|&m| (m as usize) < s);
+        for &at in &self.marks[k..] {
+            let at = at as usize;
+            if at >= e {
+                break;
+            }
+            // (the mark's character: ASCII, or three bytes)
+            let c = match b[at] {
+                x @ 0..=0x7F => u32::from(x),
+                x => (u32::from(x) & 0x0F) << 12 | (u32::from(b[at + 1]) & 0x3F) << 6 | (u32::from(b[at + 2]) & 0x3F),
+            };
+            let (len, colon) = match c {
+                // ( “ 《 【 「 『 ‘
+                0x28 | 0x201C | 0x300A | 0x3010 | 0x300C | 0x300E | 0x2018 => {
+                    depth += 1;
+                    continue;
+                }
+                // ) ” 》 】 」 』 ’
+                0x29 | 0x201D | 0x300B | 0x3011 | 0x300D | 0x300F | 0x2019 => {
+                    depth = (depth - 1).max(0);
+                    continue;
+                }
+                0x22 => {
+                    ascii_quote = !ascii_quote;
+                    continue;
+                }
+                // , ，
+                0x2C => (1, false),
+                0xFF0C => (3, false),
+                // : ：
+                0x3A => (1, true),
+                0xFF1A => (3, true),
+                _ => continue,
+            };
+            if depth == 0 && !ascii_quote {
+                out.push((start, at, colon));
+                start = at + len;
+            }
+        }
+        out.push((start, e, false));
+    }
+}
+
 /// [`split_clauses_into`] into a new vector.
 #[cfg(test)]
 fn split_clauses(t: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
@@ -1306,7 +1418,9 @@ fn split_clauses(t: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
 
 /// The clauses of `t[s..e]` (one sentence): split at commas and colons
 /// outside brackets and quotes, into `out` (cleared first). Each is (start,
-/// end, ends_with_colon). It goes byte by byte and
+/// end, ends_with_colon). (Inside a lexed part of the text,
+/// [`Lexed::clauses_into`] does the same from the marks the lexer noted.)
+/// It goes byte by byte and
 /// decodes only the characters that may matter (ASCII punctuation and the
 /// three-byte characters led by 0xE2, 0xE3 or 0xEF; a Han character is
 /// skipped at once).
@@ -1963,7 +2077,7 @@ fn sentence(
         return;
     }
     // split before trimming: a colon at the end still marks a lead-in
-    split_clauses_into(t, ts, se, clauses);
+    lx.clauses_into(ts, se, clauses);
     // a colon ends a lead-in: drop what stands before it (unless it holds a target)
     if let Some(k) = clauses.iter().rposition(|c| c.2) {
         let lead_text = (clauses[0].0, clauses[k].1);
