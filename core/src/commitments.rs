@@ -2605,6 +2605,48 @@ mod tests {
         assert_eq!(&t[c[1].0..c[1].1], "开工学校(幼儿园,托育)8所");
     }
 
+    /// `Lexed::clauses_into` (from the marks the lexer noted) splits every
+    /// range of a lexed text as `split_clauses_into` (byte by byte) does:
+    /// the sample report's lines and sentences, and random texts of marks,
+    /// Han characters, ASCII, full-width and four-byte characters, on every
+    /// range between two char boundaries.
+    #[test]
+    fn clauses_from_marks_match_the_byte_by_byte_split() {
+        let check = |t: &str, ranges: &mut dyn Iterator<Item = (usize, usize)>| {
+            let lx = Lexed::new(t, &[(0, t.len())]);
+            let mut got = Vec::new();
+            for (s, e) in ranges {
+                lx.clauses_into(s, e, &mut got);
+                assert_eq!(got, split_clauses(t, s, e), "{:?}", &t[s..e]);
+            }
+        };
+        let sample = Normalized::new(crate::SAMPLE_REPORT);
+        let t = sample.text();
+        let cuts: Vec<usize> =
+            t.char_indices().filter(|&(_, c)| matches!(c, '\n' | '。' | ';')).map(|(i, c)| i + c.len_utf8()).collect();
+        check(t, &mut cuts.windows(2).map(|w| (w[0], w[1])));
+        check(t, &mut std::iter::once((0, t.len())));
+        let alphabet: Vec<char> = "(),:\"“”《》【】「」『』‘’，：；。、甲乙年 a1\u{FF08}𠮷".chars().collect();
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for len in [0, 1, 2, 5, 17, 40] {
+            for _ in 0..40 {
+                let t: String = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        alphabet[(seed % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+                check(
+                    &t,
+                    &mut bounds.iter().flat_map(|&s| bounds.iter().filter(move |&&e| e >= s).map(move |&e| (s, e))),
+                );
+            }
+        }
+    }
+
     #[test]
     fn markers_are_trimmed() {
         for (x, want) in [
