@@ -1361,9 +1361,7 @@ impl Lexed<'_> {
             return split_clauses_into(self.t, s, e, out);
         }
         out.clear();
-        let mut depth: i32 = 0;
-        let mut ascii_quote = false;
-        let mut start = s;
+        let mut split = ClauseSplit::new(s);
         let b = self.t.as_bytes();
         let k = self.marks.partition_point(|&m| (m as usize) < s);
         for &at in &self.marks[k..] {
@@ -1372,39 +1370,52 @@ impl Lexed<'_> {
                 break;
             }
             // (the mark's character: ASCII, or three bytes)
-            let c = match b[at] {
+            let u = match b[at] {
                 x @ 0..=0x7F => u32::from(x),
                 x => (u32::from(x) & 0x0F) << 12 | (u32::from(b[at + 1]) & 0x3F) << 6 | (u32::from(b[at + 2]) & 0x3F),
             };
-            let (len, colon) = match c {
-                // ( “ 《 【 「 『 ‘
-                0x28 | 0x201C | 0x300A | 0x3010 | 0x300C | 0x300E | 0x2018 => {
-                    depth += 1;
-                    continue;
-                }
-                // ) ” 》 】 」 』 ’
-                0x29 | 0x201D | 0x300B | 0x3011 | 0x300D | 0x300F | 0x2019 => {
-                    depth = (depth - 1).max(0);
-                    continue;
-                }
-                0x22 => {
-                    ascii_quote = !ascii_quote;
-                    continue;
-                }
-                // , ，
-                0x2C => (1, false),
-                0xFF0C => (3, false),
-                // : ：
-                0x3A => (1, true),
-                0xFF1A => (3, true),
-                _ => continue,
-            };
-            if depth == 0 && !ascii_quote {
-                out.push((start, at, colon));
-                start = at + len;
+            if let Some(c) = char::from_u32(u) {
+                split.read(c, at, out);
             }
         }
-        out.push((start, e, false));
+        split.finish(e, out);
+    }
+}
+
+/// A clause split in progress ([`split_clauses_into`],
+/// [`Lexed::clauses_into`]): the bracket depth, whether an ASCII quote is
+/// open, and where the open clause starts.
+struct ClauseSplit {
+    depth: i32,
+    ascii_quote: bool,
+    start: usize,
+}
+
+impl ClauseSplit {
+    fn new(start: usize) -> Self {
+        ClauseSplit { depth: 0, ascii_quote: false, start }
+    }
+
+    /// Reads the character `c` at byte `at`: a bracket or quote opens or
+    /// closes, and a comma or colon outside them ends the open clause
+    /// (pushed to `out`).
+    #[inline(always)]
+    fn read(&mut self, c: char, at: usize, out: &mut Vec<(usize, usize, bool)>) {
+        match c {
+            '(' | '“' | '《' | '【' | '「' | '『' | '‘' => self.depth += 1,
+            ')' | '”' | '》' | '】' | '」' | '』' | '’' => self.depth = (self.depth - 1).max(0),
+            '"' => self.ascii_quote = !self.ascii_quote,
+            _ if self.depth == 0 && !self.ascii_quote && is_clause_end(c) => {
+                out.push((self.start, at, matches!(c, ':' | '：')));
+                self.start = at + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+
+    /// Ends the split at `e`: the last clause.
+    fn finish(self, e: usize, out: &mut Vec<(usize, usize, bool)>) {
+        out.push((self.start, e, false));
     }
 }
 
@@ -1427,9 +1438,7 @@ fn split_clauses(t: &str, s: usize, e: usize) -> Vec<(usize, usize, bool)> {
 fn split_clauses_into(t: &str, s: usize, e: usize, out: &mut Vec<(usize, usize, bool)>) {
     out.clear();
     let b = t.as_bytes();
-    let mut depth: i32 = 0;
-    let mut ascii_quote = false;
-    let mut start = s;
+    let mut split = ClauseSplit::new(s);
     let mut i = s;
     while i < e {
         let x = b[i];
@@ -1459,20 +1468,10 @@ fn split_clauses_into(t: &str, s: usize, e: usize, out: &mut Vec<(usize, usize, 
                 continue;
             }
         };
-        let at = i;
+        split.read(c, i, out);
         i += c.len_utf8();
-        match c {
-            '(' | '“' | '《' | '【' | '「' | '『' | '‘' => depth += 1,
-            ')' | '”' | '》' | '】' | '」' | '』' | '’' => depth = (depth - 1).max(0),
-            '"' => ascii_quote = !ascii_quote,
-            _ => {}
-        }
-        if depth == 0 && !ascii_quote && is_clause_end(c) {
-            out.push((start, at, matches!(c, ':' | '：')));
-            start = i;
-        }
     }
-    out.push((start, e, false));
+    split.finish(e, out);
 }
 
 /// A clause under construction (normalized offsets).
